@@ -1,0 +1,132 @@
+"""Command line: serve, init-db, users create, kits check."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask
+
+
+def _app() -> Flask:
+    from facilitator import create_app
+
+    return create_app()
+
+
+@click.group()
+def cli() -> None:
+    """Facilitator: a real-time studio for co-development workshops."""
+
+
+@cli.command()
+@click.option("--host", default=None, help="Address to listen on (FACILITATOR_HOST).")
+@click.option("--port", default=None, type=int, help="Port (FACILITATOR_PORT).")
+@click.option(
+    "--async-mode",
+    type=click.Choice(["gevent", "eventlet", "threading"]),
+    default=None,
+    help="Async library (FACILITATOR_ASYNC_MODE); gevent by default.",
+)
+def serve(host: str | None, port: int | None, async_mode: str | None) -> None:
+    """Migrate the database and run the server."""
+    from facilitator import db_migrate
+    from facilitator.extensions import socketio
+
+    app = _app()
+    host = host or app.config["HOST"]
+    port = port or app.config["PORT"]
+    with app.app_context():
+        db_migrate.upgrade()
+        from facilitator.views.common import lan_address
+
+        lan = lan_address()
+    shown = app.config["PUBLIC_URL"] or f"http://{lan or '127.0.0.1'}:{port}"
+    click.echo(f"Facilitator is running ({app.config['ASYNC_MODE']}).")
+    click.echo(f"  Open on this laptop:  http://127.0.0.1:{port}/")
+    click.echo(f"  Phones on this Wi-Fi: {shown}/j")
+    sys.stdout.flush()
+    socketio.run(app, host=host, port=port, log_output=False, use_reloader=False)
+
+
+@cli.command("init-db")
+def init_db() -> None:
+    """Create or upgrade the database schema."""
+    from facilitator import db_migrate
+
+    app = _app()
+    with app.app_context():
+        db_migrate.upgrade()
+    click.echo("Database is up to date.")
+
+
+@cli.group()
+def users() -> None:
+    """Facilitator accounts."""
+
+
+@users.command("create")
+@click.argument("username")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+def users_create(username: str, password: str) -> None:
+    """Create a facilitator account."""
+    from sqlalchemy import select
+
+    from facilitator import db_migrate
+    from facilitator.extensions import db
+    from facilitator.models import User
+
+    if len(password) < 10:
+        raise click.ClickException("The password must have at least 10 characters.")
+    app = _app()
+    with app.app_context():
+        db_migrate.upgrade()
+        if db.session.scalars(select(User).where(User.username == username)).first():
+            raise click.ClickException(f"User {username!r} already exists.")
+        user = User(username=username, display_name=username)
+        user.set_password(password)
+        db.session.add(user)
+        db.session.commit()
+    click.echo(f"Created facilitator {username!r}.")
+
+
+@cli.group()
+def kits() -> None:
+    """Session kits."""
+
+
+@kits.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True))
+def kits_check(paths: tuple[str, ...]) -> None:
+    """Validate kits (the bundled ones and FACILITATOR_KITS_DIR, or the given files)."""
+    from pathlib import Path
+
+    from facilitator import create_app
+    from facilitator.kits.catalog import check_all
+    from facilitator.kits.loader import KitError, load_kit_file
+
+    app = create_app({"KITS_LENIENT": True})
+    registry = app.extensions["facilitator.methods"]
+
+    problems: list[str] = []
+    checked = 0
+    if paths:
+        for raw in paths:
+            path = Path(raw)
+            files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+            for file in files:
+                checked += 1
+                try:
+                    kit = load_kit_file(file)
+                except KitError as exc:
+                    problems.extend(exc.problems)
+                    continue
+                problems.extend(registry.check_kit(kit, str(file)))
+    else:
+        kits_found, problems = check_all(app)
+        checked = len(kits_found) + len({p.split(": ")[0] for p in problems})
+    for line in problems:
+        click.echo(line, err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo(f"{checked} kit(s) OK.")

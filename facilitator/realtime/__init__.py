@@ -1,0 +1,1 @@
+"""Realtime: connect → seat, one gate for every action, publish after commit."""

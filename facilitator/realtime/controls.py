@@ -1,0 +1,226 @@
+"""Workshop-wide facilitator actions: start, navigate, lock, reveal, timer, spotlight, moderate,
+end. Declared exactly like method handlers, so the gate treats them the same way."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from flask import current_app
+from pydantic import Field
+
+from facilitator import timer
+from facilitator.methods.base import FACILITATOR, Method, Payload, on
+from facilitator.models import Contribution
+from facilitator.models.workshop import STATUS_DRAFT, STATUS_ENDED, STATUS_RUNNING
+from facilitator.realtime.context import ActionContext
+from facilitator.realtime.errors import ActionError
+
+
+class GotoPayload(Payload):
+    index: int = Field(ge=0, le=100)
+
+
+class FlagPayload(Payload):
+    on: bool = True
+
+
+class SecondsPayload(Payload):
+    seconds: int = Field(ge=-3600, le=3600)
+
+
+class ResetPayload(Payload):
+    seconds: int | None = Field(default=None, ge=0, le=36000)
+
+
+class ItemPayload(Payload):
+    id: int | None = None
+
+
+class HidePayload(Payload):
+    id: int
+    hidden: bool = True
+
+
+class LocalePayload(Payload):
+    locale: Literal["fi", "sv", "en"]
+
+
+def timer_view(state: dict[str, Any]) -> dict[str, Any]:
+    """The timer as clients need it."""
+    return state.get("timer") or timer.new_timer(0)
+
+
+def enter_phase(ctx: ActionContext, index: int) -> None:
+    """Make phase ``index`` current: first entry runs the method's start hook; timer resets."""
+    workshop = ctx.workshop
+    if not 0 <= index < len(workshop.phases):
+        raise ActionError("not_found", 404)
+    workshop.current_phase = index
+    phase = workshop.phases[index]
+    registry = current_app.extensions["facilitator.methods"]
+    method = registry.get(phase.method)
+    ctx.phase = phase
+    ctx.config = method.config(phase.config)
+    if phase.started_at is None:
+        phase.started_at = _utcnow()
+        method.start(ctx)
+    seconds = (phase.minutes or 0) * 60
+    workshop.state = {
+        **workshop.state,
+        "timer": timer.new_timer(seconds),
+        "spotlight": None,
+    }
+    ctx.publish("phase.changed", {"index": index, "phase": phase.id, "resync": True})
+
+
+def _utcnow() -> Any:
+    from facilitator.models.types import utcnow
+
+    return utcnow()
+
+
+def _set_timer(ctx: ActionContext, value: dict[str, Any]) -> dict[str, Any]:
+    ctx.workshop.state = {**ctx.workshop.state, "timer": value}
+    ctx.publish("timer", {"timer": value, "server_now": ctx.now()})
+    return {"timer": value}
+
+
+class Controls(Method):
+    """Not a workshop method: the console's controls, registered with the gate directly."""
+
+    id = "workshop"
+
+    @on("workshop.start", role=FACILITATOR)
+    def start_workshop(self, ctx: ActionContext, payload: Payload) -> dict[str, Any]:
+        """Open the first phase (from the lobby) and let participants act."""
+        if ctx.workshop.status != STATUS_DRAFT:
+            return {"status": ctx.workshop.status}
+        ctx.workshop.status = STATUS_RUNNING
+        ctx.workshop.started_at = _utcnow()
+        ctx.publish("workshop.status", {"status": STATUS_RUNNING})
+        enter_phase(ctx, 0)
+        return {"status": STATUS_RUNNING}
+
+    @on("phase.goto", GotoPayload, role=FACILITATOR)
+    def goto(self, ctx: ActionContext, payload: GotoPayload) -> dict[str, Any]:
+        """Jump to a phase of the agenda."""
+        if ctx.workshop.status == STATUS_DRAFT:
+            self.start_workshop(ctx, payload)
+        enter_phase(ctx, payload.index)
+        return {"index": payload.index}
+
+    @on("phase.next", role=FACILITATOR)
+    def next(self, ctx: ActionContext, payload: Payload) -> dict[str, Any]:
+        """Move on to the following phase."""
+        if ctx.workshop.status == STATUS_DRAFT:
+            return self.start_workshop(ctx, payload)
+        index = min(ctx.workshop.current_phase + 1, len(ctx.workshop.phases) - 1)
+        if index != ctx.workshop.current_phase:
+            enter_phase(ctx, index)
+        return {"index": index}
+
+    @on("phase.back", role=FACILITATOR)
+    def back(self, ctx: ActionContext, payload: Payload) -> dict[str, Any]:
+        """Return to the previous phase."""
+        index = max(ctx.workshop.current_phase - 1, 0)
+        if index != ctx.workshop.current_phase:
+            enter_phase(ctx, index)
+        return {"index": index}
+
+    @on("phase.lock", FlagPayload, role=FACILITATOR)
+    def lock(self, ctx: ActionContext, payload: FlagPayload) -> dict[str, Any]:
+        """Close (or reopen) the phase for participants' changes."""
+        ctx.phase.state = {**ctx.phase.state, "locked": payload.on}
+        ctx.publish("phase.state", {"phase": ctx.phase.id, "locked": payload.on})
+        return {"locked": payload.on}
+
+    @on("phase.reveal", FlagPayload, role=FACILITATOR)
+    def reveal(self, ctx: ActionContext, payload: FlagPayload) -> dict[str, Any]:
+        """Show (or conceal again) what was hidden until reveal; screens refresh."""
+        ctx.phase.state = {**ctx.phase.state, "revealed": payload.on}
+        ctx.publish("phase.state", {"phase": ctx.phase.id, "revealed": payload.on, "resync": True})
+        return {"revealed": payload.on}
+
+    @on("timer.start", role=FACILITATOR)
+    def timer_start(self, ctx: ActionContext, payload: Payload) -> dict[str, Any]:
+        """Start or resume the phase timer."""
+        return _set_timer(ctx, timer.start(timer_view(ctx.workshop.state), ctx.now()))
+
+    @on("timer.pause", role=FACILITATOR)
+    def timer_pause(self, ctx: ActionContext, payload: Payload) -> dict[str, Any]:
+        """Pause the timer, keeping what is left."""
+        return _set_timer(ctx, timer.pause(timer_view(ctx.workshop.state), ctx.now()))
+
+    @on("timer.add", SecondsPayload, role=FACILITATOR)
+    def timer_add(self, ctx: ActionContext, payload: SecondsPayload) -> dict[str, Any]:
+        """Add (or remove) time."""
+        value = timer.add(timer_view(ctx.workshop.state), payload.seconds, ctx.now())
+        return _set_timer(ctx, value)
+
+    @on("timer.reset", ResetPayload, role=FACILITATOR)
+    def timer_reset(self, ctx: ActionContext, payload: ResetPayload) -> dict[str, Any]:
+        """Stop and set the timer (default: the phase's planned minutes)."""
+        seconds = payload.seconds if payload.seconds is not None else (ctx.phase.minutes or 0) * 60
+        return _set_timer(ctx, timer.new_timer(seconds))
+
+    @on("spotlight.set", ItemPayload, role=FACILITATOR)
+    def spotlight(self, ctx: ActionContext, payload: ItemPayload) -> dict[str, Any]:
+        """Fill the projector's centre with one note (or clear it with id null)."""
+        item = None
+        if payload.id is not None:
+            item = ctx.session.get(Contribution, payload.id)
+            if item is None or item.workshop_id != ctx.workshop.id or item.deleted or item.hidden:
+                raise ActionError("not_found", 404)
+        spot = None if item is None else {"id": item.id, "text": item.body}
+        ctx.workshop.state = {**ctx.workshop.state, "spotlight": spot}
+        ctx.publish("spotlight", {"spotlight": spot})
+        return {"spotlight": spot}
+
+    @on("item.hide", HidePayload, role=FACILITATOR, allowed_when_locked=True)
+    def hide(self, ctx: ActionContext, payload: HidePayload) -> dict[str, Any]:
+        """Moderation: hide a contribution from every screen (it is kept and counted)."""
+        item = ctx.session.get(Contribution, payload.id)
+        if item is None or item.workshop_id != ctx.workshop.id or item.deleted:
+            raise ActionError("not_found", 404)
+        item.hidden = payload.hidden
+        spot = ctx.workshop.state.get("spotlight")
+        if payload.hidden and spot and spot.get("id") == item.id:
+            ctx.workshop.state = {**ctx.workshop.state, "spotlight": None}
+            ctx.publish("spotlight", {"spotlight": None})
+        staff = {"id": item.id, "phase": item.phase_id, "hidden": payload.hidden}
+        if payload.hidden:
+            ctx.publish("item.removed", {"id": item.id, "phase": item.phase_id}, staff)
+        else:
+            ctx.publish("item.restored", {"phase": item.phase_id, "resync": True}, staff)
+        return {"id": item.id, "hidden": payload.hidden}
+
+    @on("join.visible", FlagPayload, role=FACILITATOR)
+    def join_visible(self, ctx: ActionContext, payload: FlagPayload) -> dict[str, Any]:
+        """Show or hide the QR code and join code on the projector."""
+        ctx.workshop.state = {**ctx.workshop.state, "join_hidden": not payload.on}
+        ctx.publish("join.visible", {"visible": payload.on})
+        return {"visible": payload.on}
+
+    @on("workshop.locale", LocalePayload, role=FACILITATOR)
+    def locale(self, ctx: ActionContext, payload: LocalePayload) -> dict[str, Any]:
+        """Change the workshop's language (projector and new phones)."""
+        ctx.workshop.locale = payload.locale
+        ctx.publish("workshop.locale", {"locale": payload.locale, "resync": True})
+        return {"locale": payload.locale}
+
+    @on("workshop.end", role=FACILITATOR, allowed_when_locked=True)
+    def end(self, ctx: ActionContext, payload: Payload) -> dict[str, Any]:
+        """End the workshop: every phase locks, participants are thanked."""
+        if ctx.workshop.status == STATUS_ENDED:
+            return {"status": STATUS_ENDED}
+        ctx.workshop.status = STATUS_ENDED
+        ctx.workshop.ended_at = _utcnow()
+        ctx.workshop.state = {
+            **ctx.workshop.state,
+            "timer": timer.pause(timer_view(ctx.workshop.state), ctx.now()),
+        }
+        ctx.publish("workshop.status", {"status": STATUS_ENDED, "resync": True})
+        return {"status": STATUS_ENDED}
+
+
+CONTROLS = Controls()

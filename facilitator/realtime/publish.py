@@ -1,0 +1,108 @@
+"""The workshop transaction: lock, change, number events, commit, then publish in order.
+
+Locking is per workshop and database-level on PostgreSQL (a session advisory lock held from
+before the transaction until the events are published), so several server processes sharing one
+database and one message queue publish each workshop's events in ``seq`` order. SQLite allows one
+writer anyway and runs in one process, so there a process-wide lock serialises writers; it also
+keeps a green thread from waiting on SQLite's busy handler, which would block the whole hub.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import text
+
+from facilitator.extensions import db, socketio
+from facilitator.models import Workshop
+from facilitator.realtime.context import Event
+from facilitator.realtime.errors import ActionError
+from facilitator.realtime.seat import public_room, staff_room
+
+EVENT = "ev"
+
+
+class WorkshopLocks:
+    """Per-workshop mutual exclusion, across processes on PostgreSQL."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[int, threading.Lock] = {}
+        self._sqlite_lock = threading.RLock()
+
+    def _local(self, workshop_id: int) -> threading.Lock:
+        with self._guard:
+            lock = self._locks.get(workshop_id)
+            if lock is None:
+                lock = self._locks[workshop_id] = threading.Lock()
+            return lock
+
+    @contextmanager
+    def hold(self, workshop_id: int) -> Iterator[None]:
+        """Hold the workshop's lock for the body (transaction and publishing)."""
+        if db.engine.dialect.name == "sqlite":
+            with self._sqlite_lock:
+                yield
+            return
+        with self._local(workshop_id), db.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": workshop_id})
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": workshop_id})
+                conn.commit()
+
+
+locks = WorkshopLocks()
+
+
+@dataclass
+class Transaction:
+    """The locked workshop and the events queued for publishing."""
+
+    workshop: Workshop
+    events: list[Event] = field(default_factory=list)
+
+    def publish(
+        self, type_: str, public: dict[str, Any], staff: dict[str, Any] | None = None
+    ) -> None:
+        """Queue an event for after the commit."""
+        self.events.append(Event(type_, public, public if staff is None else staff))
+
+
+@contextmanager
+def workshop_transaction(workshop_id: int) -> Iterator[Transaction]:
+    """Lock, load fresh, yield; then number events, commit, publish, unlock."""
+    session = db.session
+    with locks.hold(workshop_id):
+        try:
+            workshop = session.get(Workshop, workshop_id, populate_existing=True)
+            if workshop is None:
+                raise ActionError("not_found", 404)
+            txn = Transaction(workshop)
+            yield txn
+            numbered = []
+            for event in txn.events:
+                workshop.seq += 1
+                numbered.append((workshop.seq, event))
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        for seq, event in numbered:
+            emit_event(workshop_id, seq, event)
+
+
+def emit_event(workshop_id: int, seq: int, event: Event) -> None:
+    """Send one committed event to the staff and public rooms."""
+    socketio.emit(
+        EVENT, {"seq": seq, "type": event.type, "data": event.staff}, to=staff_room(workshop_id)
+    )
+    socketio.emit(
+        EVENT, {"seq": seq, "type": event.type, "data": event.public}, to=public_room(workshop_id)
+    )

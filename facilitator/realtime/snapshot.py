@@ -1,0 +1,91 @@
+"""A seat's full picture of the workshop: sent on connect, on resync and after a seq gap."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from facilitator.methods.base import PARTICIPANT
+from facilitator.models import Participant, Workshop
+from facilitator.models.participant import KIND_PHONE
+from facilitator.realtime.context import ViewContext
+from facilitator.realtime.controls import timer_view
+from facilitator.realtime.seat import Seat
+
+
+def localized(text: dict[str, str], locale: str) -> str:
+    """Kit text in ``locale``, falling back to Finnish."""
+    return text.get(locale) or text.get("fi", "")
+
+
+def participation(session: Any, workshop_id: int) -> dict[str, Any]:
+    """People who joined, by stated role (phones only; scribe stand-ins are not people)."""
+    rows = session.execute(
+        select(Participant.role, func.count())
+        .where(Participant.workshop_id == workshop_id, Participant.kind == KIND_PHONE)
+        .group_by(Participant.role)
+    ).all()
+    by_role = {role or "": count for role, count in rows}
+    return {"count": sum(by_role.values()), "by_role": dict(sorted(by_role.items()))}
+
+
+def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, Any]:
+    """Everything a screen needs to draw itself from scratch."""
+    registry = current_app.extensions["facilitator.methods"]
+    me = session.get(Participant, seat.participant_id) if seat.participant_id else None
+    locale = me.locale if me is not None else workshop.locale
+    phase = workshop.phase
+    method = registry.get(phase.method)
+    ctx = ViewContext(session, workshop, phase, seat, method.config(phase.config))
+    people = participation(session, workshop.id)
+    snapshot: dict[str, Any] = {
+        "seq": workshop.seq,
+        "server_now": time.time(),
+        "role": seat.role,
+        "locale": locale,
+        "workshop": {
+            "id": workshop.id,
+            "title": workshop.title,
+            "code": workshop.join_code,
+            "status": workshop.status,
+            "locale": workshop.locale,
+            "join_hidden": bool(workshop.state.get("join_hidden")),
+            "phase_count": len(workshop.phases),
+        },
+        "phase": {
+            "id": phase.id,
+            "index": phase.position,
+            "key": phase.key,
+            "method": phase.method,
+            "title": localized(phase.title, locale),
+            "question": localized(phase.question, locale),
+            "locked": bool(phase.state.get("locked")),
+            "revealed": bool(phase.state.get("revealed")),
+        },
+        "timer": timer_view(workshop.state),
+        "spotlight": workshop.state.get("spotlight"),
+        "participants": people if seat.is_staff else {"count": people["count"]},
+        "view": method.view(ctx),
+    }
+    if seat.is_staff:
+        snapshot["agenda"] = [
+            {
+                "id": p.id,
+                "index": p.position,
+                "method": p.method,
+                "title": localized(p.title, locale),
+                "minutes": p.minutes,
+            }
+            for p in workshop.phases
+        ]
+    if seat.role == PARTICIPANT and me is not None:
+        snapshot["me"] = {
+            "number": me.number,
+            "name": me.name,
+            "role": me.role,
+            "locale": me.locale,
+        }
+    return snapshot

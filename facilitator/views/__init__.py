@@ -1,0 +1,14 @@
+"""HTTP blueprints: auth, facilitator console, participant, projector, JSON API."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register_blueprints(app: Flask) -> None:
+    """Attach every blueprint."""
+    from facilitator.views import api, auth, console, errors, participant, projector
+
+    for module in (auth, console, participant, projector, api):
+        app.register_blueprint(module.bp)
+    errors.init_app(app)

@@ -1,0 +1,93 @@
+"""Facilitator accounts: first-run set-up, log in, log out."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from sqlalchemy import func, select
+from werkzeug.wrappers import Response
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length
+
+from facilitator.extensions import db, limiter, login_manager
+from facilitator.models import User
+
+bp = Blueprint("auth", __name__)
+
+
+class LoginForm(FlaskForm):
+    """Username and password."""
+
+    username = StringField(_l("Username"), validators=[DataRequired(), Length(max=80)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+
+
+class SetupForm(LoginForm):
+    """The first facilitator account."""
+
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=10, max=200)])
+    confirm = PasswordField(
+        _l("Password again"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+    )
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """Flask-Login's loader."""
+    return db.session.get(User, int(user_id))
+
+
+def has_users() -> bool:
+    """True once any facilitator account exists."""
+    return bool(db.session.scalar(select(func.count()).select_from(User)))
+
+
+@bp.route("/setup", methods=["GET", "POST"])
+def setup() -> str | Response:
+    """Create the first facilitator account (only while there is none)."""
+    if has_users():
+        return redirect(url_for("auth.login"))
+    form = SetupForm()
+    if form.validate_on_submit():
+        user = User(username=form.username.data.strip(), display_name=form.username.data.strip())
+        user.set_password(form.password.data)
+        db.session.add(user)
+        db.session.commit()
+        login_user(user, remember=True)
+        return redirect(url_for("console.home"))
+    return render_template("auth/setup.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def login() -> str | Response:
+    """Log in a facilitator."""
+    if not has_users():
+        return redirect(url_for("auth.setup"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.scalars(select(User).where(User.username == form.username.data)).first()
+        if user is not None and user.check_password(form.password.data):
+            login_user(user, remember=True)
+            target = request.args.get("next", "")
+            if not target.startswith("/") or target.startswith("//"):
+                target = url_for("console.home")
+            return redirect(target)
+        flash(_("Wrong username or password."), "error")
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout() -> Response:
+    """Log out."""
+    logout_user()
+    return redirect(url_for("auth.login"))
+
+
+login_manager.login_view = "auth.login"
+login_manager.login_message = _l("Log in to continue.")

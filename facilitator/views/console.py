@@ -1,0 +1,94 @@
+"""The facilitator's pages: workshop list, create from a kit, the live console, API token."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+from wtforms import SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
+
+from facilitator.config import LOCALES
+from facilitator.extensions import db
+from facilitator.i18n import LANGUAGE_NAMES
+from facilitator.models import Workshop
+from facilitator.operations.workshops import create_workshop
+from facilitator.roles import STATED_ROLES
+from facilitator.views.common import join_url, owned_workshop
+
+bp = Blueprint("console", __name__)
+
+
+class CreateForm(FlaskForm):
+    """Pick a kit, name the workshop, choose its language."""
+
+    kit = SelectField(_l("Session kit"), validators=[DataRequired()])
+    title = StringField(_l("Name of the workshop"), validators=[Optional(), Length(max=200)])
+    place = StringField(_l("Place"), validators=[Optional(), Length(max=200)])
+    locale = SelectField(_l("Language"), choices=[(k, LANGUAGE_NAMES[k]) for k in LOCALES])
+
+
+def _kit_choices(locale: str) -> list[tuple[str, str]]:
+    kits = current_app.extensions["facilitator.kits"]
+    return sorted(((k.id, k.title.get(locale)) for k in kits.values()), key=lambda c: c[1])
+
+
+@bp.route("/", methods=["GET", "POST"])
+@login_required
+def home() -> str | Response:
+    """The facilitator's workshops and the form to create one."""
+    from flask_babel import get_locale
+
+    form = CreateForm()
+    form.kit.choices = _kit_choices(str(get_locale()))
+    if not form.is_submitted():
+        form.locale.data = current_app.config["DEFAULT_LOCALE"]
+    if form.validate_on_submit():
+        kit = current_app.extensions["facilitator.kits"][form.kit.data]
+        workshop = create_workshop(
+            db.session,
+            current_user,
+            kit,
+            title=form.title.data or "",
+            locale=form.locale.data,
+            place=form.place.data or "",
+        )
+        db.session.commit()
+        return redirect(url_for("console.live", workshop_id=workshop.id))
+    workshops = db.session.scalars(
+        select(Workshop)
+        .where(Workshop.owner_id == current_user.id)
+        .order_by(Workshop.created_at.desc(), Workshop.id.desc())
+    ).all()
+    return render_template("console/home.html", form=form, workshops=workshops)
+
+
+@bp.route("/console/<int:workshop_id>")
+@login_required
+def live(workshop_id: int) -> str:
+    """The live console for one workshop."""
+    workshop = owned_workshop(workshop_id)
+    projector = url_for("projector.show", workshop_id=workshop.id, token=workshop.projector_token)
+    return render_template(
+        "console/live.html",
+        workshop=workshop,
+        projector_url=projector,
+        join_url=join_url(workshop),
+        roles=STATED_ROLES,
+    )
+
+
+@bp.route("/account/token", methods=["POST"])
+@login_required
+def new_token() -> str:
+    """Make a new API token (shown once; only its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    current_user.api_token_hash = hashlib.sha256(token.encode()).hexdigest()
+    db.session.commit()
+    return render_template("console/token.html", token=token)

@@ -1,0 +1,35 @@
+"""The projector page: read-only, opened by URL with the workshop's projector token."""
+
+from __future__ import annotations
+
+import hmac
+
+from flask import Blueprint, Response, abort, g, render_template
+
+from facilitator.extensions import db
+from facilitator.models import Workshop
+from facilitator.views.common import join_url, qr_svg
+
+bp = Blueprint("projector", __name__)
+
+
+def _workshop(workshop_id: int, token: str) -> Workshop:
+    workshop = db.session.get(Workshop, workshop_id)
+    if workshop is None or not hmac.compare_digest(workshop.projector_token, token):
+        abort(404)
+    g.workshop_locale = workshop.locale
+    return workshop
+
+
+@bp.route("/p/<int:workshop_id>/<token>")
+def show(workshop_id: int, token: str) -> str:
+    """The big screen: join QR and code, question, timer, live notes."""
+    workshop = _workshop(workshop_id, token)
+    return render_template("projector.html", workshop=workshop, join_url=join_url(workshop))
+
+
+@bp.route("/p/<int:workshop_id>/<token>/qr.svg")
+def qr(workshop_id: int, token: str) -> Response:
+    """The join QR code as SVG."""
+    workshop = _workshop(workshop_id, token)
+    return Response(qr_svg(join_url(workshop)), mimetype="image/svg+xml")
