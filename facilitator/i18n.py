@@ -42,4 +42,10 @@ def init_app(app: Flask) -> None:
     def language_context() -> dict[str, object]:
         from flask_babel import get_locale
 
-        return {"locales": LANGUAGE_NAMES, "current_locale": str(get_locale())}
+        from facilitator.ui_strings import ui_strings_tag
+
+        return {
+            "locales": LANGUAGE_NAMES,
+            "current_locale": str(get_locale()),
+            "ui_strings": ui_strings_tag,
+        }

@@ -112,3 +112,9 @@ class Method:
     def view(self, ctx: ViewContext) -> dict[str, Any]:
         """The phase's content as the seat in ``ctx`` may see it (a snapshot)."""
         return {}
+
+    def summarize(self, phase: Any, workshop: Any) -> list[Any]:
+        """The method's own section of the minutes, as blocks (see facilitator/summaries).
+
+        A pure function of the exported workshop data: no database, no clock."""
+        return []

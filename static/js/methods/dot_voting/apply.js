@@ -1,0 +1,24 @@
+// Pure reducer for dot-voting events on a snapshot's `view`. Returns true when applied.
+
+export function apply(view, ev) {
+  const d = ev.data || {};
+  switch (ev.type) {
+    case 'votes.changed':
+      if (d.results) {
+        view.results = d.results;
+        view.close = isClose(d.results);
+      }
+      return true;
+    case 'item.removed':
+      view.items = view.items.filter((i) => i.id !== d.id);
+      if (view.results) view.results = view.results.filter((r) => r.id !== d.id);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Top two differ by one vote or less. */
+export function isClose(results) {
+  return results.length >= 2 && results[0].votes - results[1].votes <= 1;
+}
