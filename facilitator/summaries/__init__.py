@@ -1,0 +1,1 @@
+"""Automatic minutes: a pure function from a workshop export to summary blocks."""

@@ -1,0 +1,78 @@
+"""Summary blocks: the format-neutral building blocks of the minutes.
+
+All text in a block is already localized plain text (no markup). Renderers in
+``facilitator.exports`` turn a :class:`Minutes` into Markdown, HTML, Word or PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading: 1 = document title, 2 = section, 3 = subsection."""
+
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of plain text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """An unordered list of plain-text items."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row and plain-text cells."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A participant's words verbatim; attribution is a stated-role label or ""."""
+
+    text: str
+    attribution: str = ""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Label → value pairs (title, date, place, …)."""
+
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A marked note: automatic findings to check, a warning, or information."""
+
+    text: str
+    kind: Literal["automatic", "warning", "info"]
+
+
+Block = Heading | Paragraph | BulletList | Table | Quote | Facts | Notice
+BLOCK_TYPES = (Heading, Paragraph, BulletList, Table, Quote, Facts, Notice)
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """The minutes of one workshop in one locale, ready to render."""
+
+    title: str
+    locale: str
+    blocks: tuple[Block, ...]
+    footer: str
