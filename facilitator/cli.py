@@ -130,3 +130,30 @@ def kits_check(paths: tuple[str, ...]) -> None:
     if problems:
         raise SystemExit(1)
     click.echo(f"{checked} kit(s) OK.")
+
+
+@cli.command()
+@click.option("--days", type=int, default=None, help="Override FACILITATOR_RETENTION_DAYS.")
+@click.option("--dry-run", is_flag=True, help="List what would be deleted, delete nothing.")
+def purge(days: int | None, dry_run: bool) -> None:
+    """Delete ended workshops older than the retention period, with all their data."""
+    from facilitator import db_migrate
+    from facilitator.extensions import db
+    from facilitator.models.types import utcnow
+    from facilitator.operations.retention import delete_workshop, expired
+
+    app = _app()
+    with app.app_context():
+        db_migrate.upgrade()
+        keep = app.config["RETENTION_DAYS"] if days is None else days
+        old = expired(db.session, utcnow(), keep)
+        for workshop in old:
+            click.echo(
+                f"{'would delete' if dry_run else 'deleting'} {workshop.id}: {workshop.title}"
+            )
+            if not dry_run:
+                delete_workshop(db.session, workshop)
+        db.session.commit()
+    click.echo(
+        f"{len(old)} workshop(s) older than {keep} days {'found' if dry_run else 'deleted'}."
+    )

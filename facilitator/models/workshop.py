@@ -44,7 +44,10 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
 
     owner: Mapped[User] = relationship()
     phases: Mapped[list[Phase]] = relationship(
-        back_populates="workshop", order_by="Phase.position", cascade="all, delete-orphan"
+        back_populates="workshop",
+        order_by="Phase.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
     @property
