@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from markdown_it.token import Token
+
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
@@ -22,6 +24,7 @@ from facilitator.summaries.blocks import (
     Quote,
     Table,
 )
+from facilitator.text import parser
 
 MEDIA_TYPE = "text/markdown; charset=utf-8"
 EXTENSION = "md"
@@ -162,3 +165,184 @@ def render_markdown(minutes: Minutes) -> str:
 def render(minutes: Minutes) -> bytes:
     """The registered renderer: Markdown as UTF-8 bytes."""
     return render_markdown(minutes).encode("utf-8")
+
+
+# --- Reading Markdown back into blocks ---------------------------------------------------------
+#
+# Edited minutes are stored as Markdown. Word, PDF and HTML exports read that text back into
+# blocks with the same parser the preview uses, so what the facilitator sees is what they get.
+# Inline emphasis is dropped (blocks hold plain text); a link keeps its address in brackets.
+# ``parse(render_markdown(m))`` gives back ``m``'s blocks and footer.
+
+_MARKS = {mark: kind for kind, mark in _NOTICE_MARK.items()}
+
+
+def _inline_text(token: Token) -> str:
+    """The plain text of an inline token (emphasis dropped, breaks kept, link targets kept)."""
+    out: list[str] = []
+    link: list[str] = []
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            out.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif kind == "image":
+            out.append(child.content)
+        elif kind == "link_open":
+            link.append(str(child.attrs.get("href", "")))
+            out.append("\x00")
+        elif kind == "link_close" and link:
+            href = link.pop()
+            start = len(out) - 1 - out[::-1].index("\x00")
+            label = "".join(out[start + 1 :])
+            out[start:] = [label if href in (label, f"mailto:{label}") else f"{label} ({href})"]
+    return "".join(out).strip()
+
+
+def _fact(token: Token) -> tuple[str, str] | None:
+    """``**Label:** value`` → (label, value), else None."""
+    children = [c for c in token.children or [] if not (c.type == "text" and c.content == "")]
+    if len(children) < 3 or children[0].type != "strong_open":
+        return None
+    if children[1].type != "text" or children[2].type != "strong_close":
+        return None
+    label = children[1].content
+    if not label.endswith(":"):
+        return None
+    rest = Token("inline", "", 0, children=children[3:])
+    return label[:-1], _inline_text(rest)
+
+
+def _is_caption(token: Token) -> bool:
+    """A paragraph that is all emphasis (``*caption*``)."""
+    children = [c for c in token.children or [] if not (c.type == "text" and c.content == "")]
+    return len(children) >= 3 and children[0].type == "em_open" and children[-1].type == "em_close"
+
+
+def _items(tokens: list[Token], start: int) -> tuple[list[Token | None], int]:
+    """The first inline token of each list item (None for an empty item) and the index after."""
+    items: list[Token | None] = []
+    depth = 0
+    i = start
+    current: Token | None = None
+    in_item = False
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+            if depth == 0:
+                return items, i + 1
+        elif token.type == "list_item_open" and depth == 1:
+            in_item, current = True, None
+        elif token.type == "list_item_close" and depth == 1:
+            items.append(current)
+            in_item = False
+        elif token.type == "inline" and in_item and current is None:
+            current = token
+        elif token.type == "inline" and in_item and current is not None:
+            # A nested list or a second paragraph continues the item's text.
+            merged = (current.children or []) + [Token("softbreak", "br", 0)]
+            current = Token("inline", "", 0, children=merged + (token.children or []))
+        i += 1
+    return items, i
+
+
+def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
+    """Markdown (generated or edited) → Minutes with the same blocks a renderer understands."""
+    tokens = parser().parse(text or "")
+    blocks: list[Block] = []
+    i = 0
+    caption = ""
+    while i < len(tokens):
+        token = tokens[i]
+        kind = token.type
+        if kind == "heading_open":
+            blocks.append(Heading(int(token.tag[1:]), _inline_text(tokens[i + 1])))
+            i += 3
+            continue
+        if kind == "paragraph_open":
+            inline = tokens[i + 1]
+            if _is_caption(inline) and i + 3 < len(tokens) and tokens[i + 3].type == "table_open":
+                caption = _inline_text(inline)
+            else:
+                blocks.append(Paragraph(_inline_text(inline)))
+            i += 3
+            continue
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            items, i = _items(tokens, i)
+            texts = [_inline_text(t) if t is not None else "" for t in items]
+            facts = [_fact(t) if t is not None else None for t in items]
+            if kind == "bullet_list_open" and facts and all(f is not None for f in facts):
+                blocks.append(Facts(tuple(f for f in facts if f is not None)))
+            elif kind == "ordered_list_open":
+                first = int(token.attrs.get("start", 1) or 1)
+                blocks.append(BulletList(tuple(f"{first + n}. {t}" for n, t in enumerate(texts))))
+            else:
+                blocks.append(BulletList(tuple(texts)))
+            continue
+        if kind == "table_open":
+            header: list[str] = []
+            rows: list[tuple[str, ...]] = []
+            row: list[str] = []
+            i += 1
+            while tokens[i].type != "table_close":
+                t = tokens[i]
+                if t.type == "tr_open":
+                    row = []
+                elif t.type == "inline":
+                    row.append(_inline_text(t))
+                elif t.type == "tr_close":
+                    if not header and not rows and tokens[i + 1].type == "thead_close":
+                        header = row
+                    else:
+                        rows.append(tuple(row))
+                i += 1
+            blocks.append(Table(tuple(header), tuple(rows), caption=caption))
+            caption = ""
+            i += 1
+            continue
+        if kind == "blockquote_open":
+            depth, j, paragraphs = 1, i + 1, []
+            while depth:
+                t = tokens[j]
+                depth += {"blockquote_open": 1, "blockquote_close": -1}.get(t.type, 0)
+                if t.type == "inline":
+                    paragraphs.append(_inline_text(t))
+                j += 1
+            i = j
+            first = paragraphs[0] if paragraphs else ""
+            if first[:1] in _MARKS and first[1:2] in (" ", "\n", ""):
+                body = "\n\n".join([first[2:], *paragraphs[1:]]).strip()
+                blocks.append(Notice(body, _MARKS[first[:1]]))  # type: ignore[arg-type]
+            elif len(paragraphs) > 1 and paragraphs[-1].startswith("— "):
+                blocks.append(Quote("\n\n".join(paragraphs[:-1]), paragraphs[-1][2:]))
+            else:
+                blocks.append(Quote("\n\n".join(paragraphs)))
+            continue
+        if kind in ("fence", "code_block"):
+            blocks.append(Paragraph(token.content.rstrip("\n")))
+        elif kind == "hr":
+            blocks.append(_RULE)
+        i += 1
+    return _with_footer(blocks, title=title, locale=locale)
+
+
+_RULE = Paragraph("\x00rule")
+
+
+def _with_footer(blocks: list[Block], *, title: str, locale: str) -> Minutes:
+    """The paragraphs after the last rule are the footer; other rules are dropped."""
+    footer = ""
+    if _RULE in blocks:
+        last = len(blocks) - 1 - blocks[::-1].index(_RULE)
+        tail = blocks[last + 1 :]
+        if all(isinstance(b, Paragraph) for b in tail):
+            footer = "\n\n".join(b.text for b in tail if isinstance(b, Paragraph))
+            blocks = blocks[:last]
+    kept = tuple(b for b in blocks if b != _RULE)
+    if not title:
+        title = next((b.text for b in kept if isinstance(b, Heading) and b.level == 1), "")
+    return Minutes(title=title, locale=locale, blocks=kept, footer=footer)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
+import json
+import secrets
+from datetime import UTC, datetime
+from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitator.models import Contribution, Participant, Workshop
+from facilitator.models import Contribution, Participant, Phase, User, Workshop
+from facilitator.models.types import utcnow
 
 FORMAT = "facilitator.workshop"
 VERSION = 1
@@ -86,3 +92,219 @@ def export_workshop(session: Session, workshop: Workshop) -> dict[str, Any]:
             for c in contributions
         ],
     }
+
+
+# --- Writing and reading the file -------------------------------------------------------------
+
+MEDIA_TYPE = "application/json"
+EXTENSION = "json"
+# Keys in a contribution's ``data`` whose value is the id of another contribution of the same
+# workshop; import maps them to the new ids (a method that stores such a reference adds its key).
+CONTRIBUTION_REFS = ("source",)
+
+
+def render(export: dict[str, Any]) -> bytes:
+    """The registered workshop exporter: the export dict as pretty, UTF-8 JSON."""
+    return (json.dumps(export, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+class ImportProblem(ValueError):
+    """The file is not a workshop export this version can read; ``problems`` say where."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class _Workshop(_In):
+    title: str = Field(max_length=200)
+    place: str = Field(default="", max_length=200)
+    kit_id: str = Field(max_length=80)
+    kit: dict[str, Any] = Field(default_factory=dict)
+    locale: Literal["fi", "sv", "en"] = "fi"
+    status: Literal["draft", "running", "ended"] = "ended"
+    created_at: datetime | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+
+class _Phase(_In):
+    key: str = Field(min_length=1, max_length=80)
+    position: int = Field(ge=0)
+    method: str = Field(max_length=40)
+    title: dict[str, str]
+    question: dict[str, str]
+    minutes: int | None = None
+    config: dict[str, Any] = Field(default_factory=dict)
+    state: dict[str, Any] = Field(default_factory=dict)
+    started_at: datetime | None = None
+
+
+class _Participant(_In):
+    number: int = Field(ge=0)
+    name: str = Field(default="", max_length=40)
+    role: str = Field(default="", max_length=20)
+    kind: str = Field(default="phone", max_length=10)
+
+
+class _Contribution(_In):
+    id: int
+    phase: str
+    participant: int | None = None
+    kind: str = Field(max_length=20)
+    body: str = ""
+    value: int = 0
+    parent: int | None = None
+    data: dict[str, Any] = Field(default_factory=dict)
+    hidden: bool = False
+    deleted: bool = False
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+class _Export(_In):
+    format: Literal["facilitator.workshop"]
+    version: int = Field(ge=1, le=VERSION)
+    workshop: _Workshop
+    phases: list[_Phase]
+    participants: list[_Participant] = Field(default_factory=list)
+    contributions: list[_Contribution] = Field(default_factory=list)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+def read(data: Any) -> _Export:
+    """Validate an export; every problem names its place in the file."""
+    if not isinstance(data, dict):
+        raise ImportProblem(["the file does not contain a JSON object"])
+    try:
+        doc = _Export.model_validate(data)
+    except ValidationError as exc:
+        raise ImportProblem(
+            [
+                f"{'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}"
+                for e in exc.errors()[:20]
+            ]
+        ) from None
+    problems: list[str] = []
+    keys = [p.key for p in doc.phases]
+    if len(set(keys)) != len(keys):
+        problems.append("phases: two phases have the same key")
+    if not doc.phases:
+        problems.append("phases: a workshop needs at least one phase")
+    numbers = [p.number for p in doc.participants]
+    if len(set(numbers)) != len(numbers):
+        problems.append("participants: two participants have the same number")
+    ids = {c.id for c in doc.contributions}
+    if len(ids) != len(doc.contributions):
+        problems.append("contributions: two contributions have the same id")
+    for n, c in enumerate(doc.contributions):
+        if c.phase not in keys:
+            problems.append(f"contributions.{n}.phase: no phase {c.phase!r}")
+        if c.parent is not None and c.parent not in ids:
+            problems.append(f"contributions.{n}.parent: no contribution {c.parent}")
+        if c.participant is not None and c.participant not in numbers:
+            problems.append(f"contributions.{n}.participant: no participant {c.participant}")
+    if problems:
+        raise ImportProblem(problems[:20])
+    return doc
+
+
+def import_workshop(
+    session: Session, data: Any, owner: User, *, title: str | None = None
+) -> Workshop:
+    """Create a new workshop owned by ``owner`` from an export (flush only; caller commits).
+
+    Everything gets new ids; parents and known references in ``data`` are mapped to them. The
+    join code and projector token are new; participants get seats nobody can take over.
+    """
+    from facilitator.operations.workshops import unique_join_code
+
+    doc = read(data)
+    w = doc.workshop
+    workshop = Workshop(
+        owner_id=owner.id,
+        title=(title or w.title).strip()[:200] or w.kit_id,
+        place=w.place,
+        kit_id=w.kit_id,
+        kit=w.kit,
+        locale=w.locale,
+        join_code=unique_join_code(session),
+        projector_token=secrets.token_urlsafe(24),
+        status=w.status,
+        current_phase=0,
+        state={},
+        participant_count=len(doc.participants),
+        created_at=_aware(w.created_at) or utcnow(),
+        started_at=_aware(w.started_at),
+        ended_at=_aware(w.ended_at),
+    )
+    session.add(workshop)
+    session.flush()
+    phases: dict[str, Phase] = {}
+    for position, p in enumerate(sorted(doc.phases, key=lambda p: p.position)):
+        phase = Phase(
+            workshop_id=workshop.id,
+            position=position,
+            key=p.key,
+            method=p.method,
+            title=p.title,
+            question=p.question,
+            minutes=p.minutes,
+            config=p.config,
+            state=p.state,
+            started_at=_aware(p.started_at),
+        )
+        session.add(phase)
+        phases[p.key] = phase
+    people: dict[int, Participant] = {}
+    for p in doc.participants:
+        person = Participant(
+            workshop_id=workshop.id,
+            number=p.number,
+            token_hash=hashlib.sha256(secrets.token_bytes(32)).hexdigest(),
+            name=p.name,
+            role=p.role,
+            locale=w.locale,
+            kind=p.kind,
+        )
+        session.add(person)
+        people[p.number] = person
+    session.flush()
+    rows: dict[int, Contribution] = {}
+    for c in sorted(doc.contributions, key=lambda c: c.id):
+        row = Contribution(
+            workshop_id=workshop.id,
+            phase_id=phases[c.phase].id,
+            participant_id=people[c.participant].id if c.participant is not None else None,
+            kind=c.kind,
+            body=c.body,
+            value=c.value,
+            data=dict(c.data),
+            hidden=c.hidden,
+            deleted=c.deleted,
+            created_at=_aware(c.created_at) or workshop.created_at,
+            updated_at=_aware(c.updated_at) or _aware(c.created_at) or workshop.created_at,
+        )
+        session.add(row)
+        rows[c.id] = row
+    session.flush()
+    new_ids = {old: row.id for old, row in rows.items()}
+    for c in doc.contributions:
+        row = rows[c.id]
+        if c.parent is not None:
+            row.parent_id = new_ids[c.parent]
+        refs = {k: new_ids.get(v) for k, v in c.data.items() if k in CONTRIBUTION_REFS}
+        if refs:
+            row.data = {**row.data, **{k: v for k, v in refs.items() if v is not None}}
+    session.flush()
+    session.refresh(workshop)
+    return workshop
