@@ -46,7 +46,7 @@ def payload_error(exc: ValidationError) -> ActionError:
     for item in exc.errors():
         if item["type"] == "string_too_long":
             return ActionError("too_long", max=item["ctx"]["max_length"])
-        if item["type"] == "string_too_short" and item["loc"][-1:] == ("text",):
+        if item["type"] == "string_too_short":
             return ActionError("empty")
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first["loc"]) or "data"
@@ -143,7 +143,8 @@ def _resolve(
     method = registry.get(phase.method)
     spec = method.handlers.get(envelope.type)
     if spec is None:
-        raise ActionError("unknown_action")
+        # A screen still showing an earlier phase is stale, whatever it sent: it must resync.
+        raise ActionError("unknown_action" if phase is current else "stale_phase", 409)
     if phase is not current and not (spec.allowed_late and phase.started_at is not None):
         raise ActionError("stale_phase", 409)
     return phase, spec, method

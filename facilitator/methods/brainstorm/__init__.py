@@ -33,14 +33,19 @@ class Config(BaseModel):
     max_length: int = Field(default=280, ge=20, le=TEXT_MAX)
 
 
+# Note text has no length limit in the payload model: the phase's own ``max_length`` (at most
+# TEXT_MAX) is checked by the handler, so the refusal names the limit the person actually has.
+# The message size limit of the gate bounds what arrives.
+
+
 class NoteAdd(Payload):
-    text: str = Field(min_length=1, max_length=TEXT_MAX)
+    text: str = Field(min_length=1)
     on_behalf_role: str | None = Field(default=None, max_length=20)
 
 
 class NoteEdit(Payload):
     id: int
-    text: str = Field(min_length=1, max_length=TEXT_MAX)
+    text: str = Field(min_length=1)
 
 
 class NoteRef(Payload):
@@ -79,6 +84,12 @@ class Brainstorm(Method):
     id = "brainstorm"
     Config = Config
     kinds = (NOTE, PLUS, GROUP)
+
+    def summarize(self, phase: Any, workshop: Any) -> list[Any]:
+        """The brainstorm section of the minutes (see summary.py)."""
+        from facilitator.methods.brainstorm import summary
+
+        return summary.summarize(phase, workshop)
 
     # -- visibility -------------------------------------------------------------------------
 
