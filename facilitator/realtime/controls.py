@@ -219,6 +219,9 @@ class Controls(Method):
             **ctx.workshop.state,
             "timer": timer.pause(timer_view(ctx.workshop.state), ctx.now()),
         }
+        from facilitator.minutes.service import on_workshop_end
+
+        on_workshop_end(ctx.session, ctx.workshop)  # minutes exist when the workshop ends
         ctx.publish("workshop.status", {"status": STATUS_ENDED, "resync": True})
         return {"status": STATUS_ENDED}
 
