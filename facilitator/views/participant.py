@@ -20,6 +20,7 @@ from werkzeug.wrappers import Response
 from wtforms import RadioField, StringField
 from wtforms.validators import Length, Optional
 
+from facilitator.config import LOCALES
 from facilitator.extensions import db, limiter
 from facilitator.models import Participant, Workshop
 from facilitator.operations.participants import create_participant, token_hash
@@ -139,9 +140,19 @@ def room(code: str) -> str | Response:
     participant = current_participant(workshop)
     if participant is None:
         return redirect(url_for("participant.join", code=workshop.join_code))
+    asked = request.args.get("lang", "")
+    if asked in LOCALES and asked != participant.locale:
+        participant.locale = asked
+        db.session.commit()
     g.workshop_locale = participant.locale
+    form = JoinForm(data={"name": participant.name, "role": participant.role or None})
+    form.role.choices = _role_choices()
     return render_template(
-        "participant/room.html", workshop=workshop, participant=participant, roles=STATED_ROLES
+        "participant/room.html",
+        workshop=workshop,
+        participant=participant,
+        roles=STATED_ROLES,
+        form=form,
     )
 
 

@@ -1,0 +1,243 @@
+// The participant's phone: connects as a participant, keeps the workshop state from the snapshot
+// and events, and lets the current phase's method draw the one action that matters now.
+//
+// Method modules live in static/js/methods/<id>/ (apply.js: reducer, phone.js: the phone's UI)
+// and are loaded on demand, so a phone downloads only what its workshop uses.
+//   phone.render(root, ctx)       draw or update inside `root` (must keep focus and typed text)
+//   phone.onResult?(entry, ctx)   an outbox entry was acknowledged or refused
+//   phone.onEvent?(ev, ctx)       an event was applied to the snapshot
+
+import { Live } from '../core/live.js';
+import { applyEvent, timeLeft } from '../core/state.js';
+import { clock } from '../core/dom.js';
+import { loadStrings, t } from '../core/i18n.js';
+
+loadStrings();
+
+const main = document.getElementById('main');
+const workshopId = Number(main.dataset.workshop);
+const els = {
+  banner: document.getElementById('connection'),
+  kicker: document.getElementById('phase-kicker'),
+  title: document.getElementById('phase-title'),
+  question: document.getElementById('phase-question'),
+  timer: document.getElementById('timer'),
+  timerValue: document.getElementById('timer-value'),
+  message: document.getElementById('state-message'),
+  stage: document.getElementById('stage'),
+  announcer: document.getElementById('announcer'),
+};
+
+const modules = new Map(); // method id → {id, apply, phone} | null (unknown)
+let snap = null;
+let status = 'connecting';
+let wasOffline = false;
+let needsSync = false;
+let scheduled = false;
+
+function loadMethod(id) {
+  if (modules.has(id)) return Promise.resolve(modules.get(id));
+  return Promise.all([import(`../methods/${id}/apply.js`), import(`../methods/${id}/phone.js`)])
+    .then(([reducer, phone]) => ({ id, apply: reducer.apply, phone }))
+    .catch(() => null)
+    .then((module) => {
+      modules.set(id, module);
+      return module;
+    });
+}
+
+function currentMethod() {
+  if (!snap) return null;
+  return modules.get(snap.phase.method) || null;
+}
+
+let lastAnnouncement = '';
+function announce(text) {
+  // Re-setting the same text is not read again; alternate a zero-width space so it is.
+  const value = text === lastAnnouncement ? `${text}\u200b` : text;
+  lastAnnouncement = value;
+  els.announcer.textContent = value;
+}
+
+function context() {
+  const phaseId = snap.phase.id;
+  return {
+    snap,
+    view: snap.view,
+    phase: snap.phase,
+    open: snap.workshop.status === 'running' && !snap.phase.locked,
+    workshopId,
+    pending: () => live.outbox.pending().filter((e) => e.phase === phaseId),
+    send: (type, data) => {
+      const { entry } = live.send(type, data);
+      schedule();
+      return entry;
+    },
+    dismiss: (op) => {
+      live.outbox.dismiss(op);
+      schedule();
+    },
+    retry: (op, data) => {
+      live.outbox.retry(op, data);
+      schedule();
+    },
+    announce,
+    update: schedule,
+    storageKey: `fx-draft-${workshopId}-${phaseId}`,
+  };
+}
+
+function schedule() {
+  if (scheduled) return;
+  scheduled = true;
+  requestAnimationFrame(() => {
+    scheduled = false;
+    render();
+  });
+}
+
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function renderBanner() {
+  const banner = els.banner;
+  if (status === 'offline') {
+    setText(banner, t('offline'));
+    banner.classList.remove('refused');
+    banner.hidden = false;
+  } else if (status === 'refused') {
+    setText(banner, t('refused'));
+    banner.classList.add('refused');
+    banner.hidden = false;
+  } else {
+    banner.hidden = true;
+    setText(banner, '');
+  }
+}
+
+function renderTimer() {
+  if (!snap || snap.workshop.status !== 'running' || !snap.timer || !snap.timer.duration) {
+    els.timer.hidden = true;
+    return;
+  }
+  const left = timeLeft(snap.timer, live.serverNow());
+  els.timer.hidden = false;
+  setText(els.timerValue, clock(left));
+  els.timer.classList.toggle('out', left <= 0);
+}
+
+function render() {
+  renderBanner();
+  if (!snap) return;
+  const { workshop, phase } = snap;
+  document.documentElement.lang = snap.locale || document.documentElement.lang;
+  const running = workshop.status === 'running';
+  if (running) {
+    setText(els.kicker, t('phase_of', { n: phase.index + 1, total: workshop.phase_count }));
+    setText(els.title, phase.title);
+    setText(els.question, phase.question);
+  } else {
+    setText(els.kicker, '');
+    setText(els.title, workshop.title);
+    setText(els.question, '');
+  }
+  els.title.parentElement.classList.toggle('off', !running);
+  renderTimer();
+
+  let message = '';
+  let kind = '';
+  if (workshop.status === 'ended') {
+    message = t('ended');
+    kind = 'ended';
+  } else if (!running) {
+    message = t('lobby');
+  } else if (phase.locked) {
+    message = t('locked');
+    kind = 'locked';
+  }
+  const method = currentMethod();
+  if (running && !method && modules.has(phase.method)) message = t('follow_screen');
+  setText(els.message, message);
+  els.message.className = `state-message ${kind}`.trim();
+  els.message.hidden = !message;
+
+  const stage = els.stage;
+  if (!running || !method) {
+    if (stage.dataset.phase) {
+      stage.replaceChildren();
+      delete stage.dataset.phase;
+    }
+    stage.hidden = true;
+    return;
+  }
+  stage.hidden = false;
+  const phaseKey = `${phase.method}:${phase.id}`;
+  if (stage.dataset.phase !== phaseKey) {
+    stage.replaceChildren();
+    stage.dataset.phase = phaseKey;
+  }
+  method.phone.render(stage, context());
+}
+
+function onSnapshot(data) {
+  snap = data;
+  const id = snap.phase.method;
+  if (modules.has(id)) {
+    schedule();
+    return;
+  }
+  loadMethod(id).then(() => {
+    if (needsSync) {
+      needsSync = false;
+      live.resync();
+    }
+    schedule();
+  });
+}
+
+function onEvent(ev) {
+  if (!snap) return false;
+  const method = currentMethod();
+  const loading = !modules.has(snap.phase.method);
+  let ok;
+  if (loading) {
+    ok = applyEvent(snap, ev, { apply: () => true });
+    if (ok) needsSync = true; // method events are applied by a fresh snapshot once loaded
+  } else {
+    ok = applyEvent(snap, ev, method || { apply: () => true });
+  }
+  if (ok !== false && method && method.phone.onEvent) method.phone.onEvent(ev, context());
+  schedule();
+  return ok;
+}
+
+function onStatus(next) {
+  if (next === 'offline' || next === 'refused') wasOffline = true;
+  if (next === 'online' && wasOffline) {
+    wasOffline = false;
+    if (!live.outbox.pending().some((e) => e.state === 'sending')) announce(t('online'));
+  }
+  status = next;
+  renderBanner();
+}
+
+function onOutbox(entry) {
+  if (snap && entry.phase === snap.phase.id) {
+    const method = currentMethod();
+    if (method && method.phone.onResult) method.phone.onResult(entry, context());
+  }
+  schedule();
+}
+
+const live = new Live({
+  workshop: workshopId,
+  role: 'participant',
+  onSnapshot,
+  onEvent,
+  onStatus,
+  onOutbox,
+});
+
+window.addEventListener('offline', () => onStatus('offline'));
+setInterval(renderTimer, 1000);
