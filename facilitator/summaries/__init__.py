@@ -1,1 +1,249 @@
-"""Automatic minutes: a pure function from a workshop export to summary blocks."""
+"""Automatic minutes: a pure function from a workshop export to summary blocks.
+
+``build_minutes(export, locale)`` reads only the export dict (facilitator/exports/workshop_json.py)
+and its arguments: no database, no clock, no randomness, and every list is sorted by stable keys
+(count, distinct contributors, time, id), so the same export gives the same minutes byte for
+byte. Human-confirmed content (the facilitator's named themes, decisions, next steps) is stated
+as fact; machine findings go under a section marked automatic. Each method adds its own section
+through ``Method.summarize(phase, workshop)``, where ``workshop`` is a
+:class:`~facilitator.summaries.context.SummaryContext`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, tzinfo
+from typing import Any, Protocol
+
+from facilitator.summaries.blocks import (
+    BLOCK_TYPES,
+    Block,
+    BulletList,
+    Facts,
+    Heading,
+    Minutes,
+    Notice,
+    Paragraph,
+    Quote,
+    Table,
+)
+from facilitator.summaries.context import SummaryContext
+from facilitator.summaries.findings import summarize_findings
+from facilitator.summaries.i18n import normalize_locale
+from facilitator.summaries.participation import summarize_participation
+from facilitator.summaries.text_analysis import get_analyser
+
+#: Bumped when the structure of the minutes changes (named in the footer).
+FORMAT_VERSION = 1
+DEFAULT_TIMEZONE = "Europe/Helsinki"
+
+__all__ = [
+    "BLOCK_TYPES",
+    "FORMAT_VERSION",
+    "Block",
+    "BulletList",
+    "Facts",
+    "Heading",
+    "Minutes",
+    "Notice",
+    "Paragraph",
+    "Quote",
+    "SummaryContext",
+    "Table",
+    "build_minutes",
+]
+
+
+class Summarizer(Protocol):
+    """Anything with the Method.summarize hook."""
+
+    def summarize(self, phase: Any, workshop: Any) -> list[Any]:
+        """The method's own blocks for one phase."""
+
+
+_DEFAULT_METHODS: dict[str, Summarizer] | None = None
+
+
+def default_methods() -> dict[str, Summarizer]:
+    """The built-in methods by id (without a Flask app; add-ons come through ``methods=``)."""
+    global _DEFAULT_METHODS
+    if _DEFAULT_METHODS is None:
+        from facilitator.methods.registry import DEFAULT_METHODS, load_class
+
+        found: dict[str, Summarizer] = {}
+        for path in DEFAULT_METHODS:
+            cls = load_class(path)
+            found[cls.id] = cls()
+        _DEFAULT_METHODS = found
+    return _DEFAULT_METHODS
+
+
+def _zone(name: str) -> tzinfo:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(name)
+    except Exception:  # no time-zone database: fall back to UTC rather than fail
+        return UTC
+
+
+def _clean(lines: Iterable[str]) -> tuple[str, ...]:
+    return tuple(text.strip() for text in lines if text and text.strip())
+
+
+def _overview(ctx: SummaryContext) -> list[Block]:
+    _ = ctx._
+    info = ctx.workshop
+    pairs: list[tuple[str, str]] = []
+    started = ctx.local(info.get("started_at"))
+    ended = ctx.local(info.get("ended_at"))
+    day = started or ended or ctx.local(info.get("created_at"))
+    if day is not None:
+        pairs.append((_("Date"), ctx.date(day)))
+    if started is not None and ended is not None:
+        pairs.append((_("Time"), f"{ctx.time(started)}–{ctx.time(ended)}"))
+        minutes = int((ended - started).total_seconds() // 60)
+        pairs.append((_("Duration"), ctx.duration(minutes)))
+    elif started is not None:
+        pairs.append((_("Started"), ctx.time(started)))
+    if str(info.get("place") or "").strip():
+        pairs.append((_("Place"), str(info["place"]).strip()))
+    facilitators = _clean(str(f) for f in info.get("facilitators") or [])
+    if facilitators:
+        pairs.append((_("Facilitators"), ", ".join(facilitators)))
+    pairs.append((_("Phases"), ctx.number(len(ctx.phases))))
+    blocks: list[Block] = [Facts(tuple(pairs))]
+    if info.get("status") != "ended":
+        blocks.append(
+            Notice(
+                _("The workshop has not ended yet: these minutes show the situation so far."),
+                "warning",
+            )
+        )
+    return blocks
+
+
+def _phase(
+    position: int, phase: dict[str, Any], ctx: SummaryContext, methods: Mapping[str, Summarizer]
+) -> list[Block]:
+    _ = ctx._
+    ngettext = ctx.ngettext
+    title = ctx.localized(phase.get("title")) or str(phase.get("key"))
+    blocks: list[Block] = [
+        Heading(2, _("%(number)s. %(title)s") % {"number": position, "title": title})
+    ]
+    question = ctx.localized(phase.get("question"))
+    if question:
+        blocks.append(Paragraph(_("Question: %(question)s") % {"question": question}))
+    contributions = ctx.by_phase.get(str(phase.get("key")), [])
+    if phase.get("started_at") is None and not contributions:
+        blocks.append(Paragraph(_("This phase was not run.")))
+        return blocks
+    method = methods.get(str(phase.get("method")))
+    if method is not None:
+        blocks.extend(method.summarize(phase, ctx))
+    else:
+        written = ctx.written(phase)
+        blocks.append(
+            Paragraph(
+                ngettext("%(num)s contribution.", "%(num)s contributions.", len(written))
+                % {"num": ctx.number(len(written))}
+            )
+        )
+    hidden = len(ctx.hidden_written(phase))
+    if hidden:
+        blocks.append(
+            Paragraph(
+                ngettext(
+                    "%(num)s note hidden by the facilitator is not shown.",
+                    "%(num)s notes hidden by the facilitator are not shown.",
+                    hidden,
+                )
+                % {"num": ctx.number(hidden)}
+            )
+        )
+    return blocks
+
+
+def _human_list(heading: str, items: tuple[str, ...], empty: str) -> list[Block]:
+    blocks: list[Block] = [Heading(2, heading)]
+    blocks.append(BulletList(items) if items else Paragraph(empty))
+    return blocks
+
+
+def _appendix(ctx: SummaryContext) -> list[Block]:
+    _ = ctx._
+    ngettext = ctx.ngettext
+    hidden = sum(len(ctx.hidden_written(p)) for p in ctx.phases)
+    intro = _("Every note as it was written, phase by phase, in the order written.")
+    if hidden:
+        intro += " " + ngettext(
+            "%(num)s note hidden by the facilitator is left out.",
+            "%(num)s notes hidden by the facilitator are left out.",
+            hidden,
+        ) % {"num": ctx.number(hidden)}
+    blocks: list[Block] = [Heading(2, _("Appendix: all notes")), Paragraph(intro)]
+    for position, phase in enumerate(ctx.phases, start=1):
+        written = ctx.written(phase)
+        if not written:
+            continue
+        title = ctx.localized(phase.get("title")) or str(phase.get("key"))
+        blocks.append(Heading(3, _("%(number)s. %(title)s") % {"number": position, "title": title}))
+        ordered = sorted(written, key=lambda c: (str(c.get("created_at") or ""), int(c["id"])))
+        blocks.append(
+            Table(
+                (_("No."), _("Note"), _("Stated role")),
+                tuple(
+                    (ctx.number(index), str(item["body"]).strip(), ctx.attribution(item))
+                    for index, item in enumerate(ordered, start=1)
+                ),
+            )
+        )
+    return blocks
+
+
+def build_minutes(
+    export: dict[str, Any],
+    locale: str,
+    *,
+    decisions: Iterable[str] = (),
+    next_steps: Iterable[str] = (),
+    analyser: str | None = None,
+    methods: Mapping[str, Summarizer] | None = None,
+    timezone: str = DEFAULT_TIMEZONE,
+) -> Minutes:
+    """The minutes of an exported workshop in ``locale`` (fi, sv or en).
+
+    ``analyser`` forces the text-analysis chain (``voikko``, ``simplemma``, ``snowball``; default
+    from ``FACILITATOR_TEXT_ANALYSER``, else automatic). ``methods`` maps method ids to objects
+    with ``summarize``; the built-in methods are used when it is not given. Times are shown in
+    ``timezone``.
+    """
+    locale = normalize_locale(locale)
+    info = export.get("workshop") or {}
+    content_language = normalize_locale(str(info.get("locale") or locale))
+    ctx = SummaryContext(
+        export=export,
+        locale=locale,
+        analyser=get_analyser(content_language, analyser),
+        tz=_zone(timezone),
+    )
+    _ = ctx._
+    methods = default_methods() if methods is None else methods
+    title = str(info.get("title") or "").strip() or _("Workshop minutes")
+    blocks: list[Block] = [Heading(1, title)]
+    blocks.extend(_overview(ctx))
+    blocks.extend(summarize_participation(ctx))
+    for position, phase in enumerate(ctx.phases, start=1):
+        blocks.extend(_phase(position, phase, ctx, methods))
+    blocks.extend(_human_list(_("Decisions"), _clean(decisions), _("No decisions were recorded.")))
+    blocks.extend(
+        _human_list(_("Next steps"), _clean(next_steps), _("No next steps were recorded."))
+    )
+    blocks.extend(summarize_findings(ctx))
+    blocks.extend(_appendix(ctx))
+    footer = _(
+        "Minutes written automatically by Facilitator (minutes format %(version)s) from the "
+        "workshop data; text analysis: %(analyser)s. Check before sharing."
+    ) % {"version": FORMAT_VERSION, "analyser": ctx.analyser.label}
+    return Minutes(title=title, locale=locale, blocks=tuple(blocks), footer=footer)

@@ -91,6 +91,12 @@ class Brainstorm(Method):
 
         return summary.summarize(phase, workshop)
 
+    def summarize(self, phase: Any, workshop: Any) -> list[Any]:
+        """The brainstorm section of the minutes (see summary.py)."""
+        from facilitator.methods.brainstorm import summary
+
+        return summary.summarize(phase, workshop)
+
     # -- visibility -------------------------------------------------------------------------
 
     @staticmethod

@@ -42,6 +42,12 @@ class DotVoting(Method):
     Config = Config
     kinds = (OPTION, VOTE)
 
+    def summarize(self, phase: Any, workshop: Any) -> list[Any]:
+        """The dot-voting section of the minutes (see summary.py)."""
+        from facilitator.methods.dot_voting import summary
+
+        return summary.summarize(phase, workshop)
+
     def check_kit(self, config: BaseModel, phase_ids: list[str], position: int) -> list[str]:
         """items_from must name an earlier phase; some items must exist."""
         cfg: Config = config  # type: ignore[assignment]

@@ -1,0 +1,320 @@
+"""Words of short notes → lemmas and compound parts, for keywords and related-note suggestions.
+
+Finnish words are lemmatised and compounds split with Voikko where it is installed (the Debian
+``libvoikko1`` + ``voikko-fi`` packages and the ``libvoikko`` Python wrapper):
+``palvelupolulta`` → ``palvelupolku`` with the parts ``palvelu`` and ``polku``. Without Voikko,
+and for Swedish and English, ``simplemma`` (pure Python, slow first load per language) lemmatises
+and ``snowballstemmer`` stems as the last resort. The chain can be forced with the environment
+variable ``FACILITATOR_TEXT_ANALYSER`` (``auto``, ``voikko``, ``simplemma``, ``snowball``) or the
+``backend`` argument, so tests cover every path; the analyser that ran is named in the minutes.
+
+Everything here is deterministic: the same word always gives the same analysis.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from facilitator.summaries.stopwords import stop_words
+
+ENV_VAR = "FACILITATOR_TEXT_ANALYSER"
+BACKENDS = ("voikko", "simplemma", "snowball")
+AUTO = "auto"
+MIN_LENGTH = 3
+_CACHE_LIMIT = 200_000
+
+# Letters, optionally joined by hyphens or apostrophes (sote-palvelut, don't); no digits.
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_SNOWBALL_NAMES = {
+    "fi": "finnish",
+    "sv": "swedish",
+    "en": "english",
+    "da": "danish",
+    "no": "norwegian",
+    "nb": "norwegian",
+    "de": "german",
+    "et": "estonian",
+}
+# Voikko word classes, most useful for keywords first (to choose between ambiguous analyses).
+_CLASS_ORDER = {"nimisana": 0, "nimisana_laatusana": 1, "laatusana": 2, "teonsana": 3}
+
+
+class AnalyserUnavailable(RuntimeError):
+    """No text analyser could be loaded for a language."""
+
+
+@dataclass(frozen=True)
+class WordAnalysis:
+    """One word: its base form and, for a compound, the base forms of its parts."""
+
+    lemma: str
+    parts: tuple[str, ...] = ()
+
+
+def tokenize(text: str) -> list[str]:
+    """Words of a text in order (letters only, hyphenated words kept whole)."""
+    return _WORD.findall(text)
+
+
+def _package_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
+
+
+class Analyser:
+    """A backend for one language: lemmatises (or stems) words, with a per-word cache."""
+
+    backend: str = ""
+    #: True when terms are real base forms that read well; False for stems.
+    lemmatises: bool = True
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.stop = stop_words(language)
+        self._cache: dict[str, WordAnalysis] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def label(self) -> str:
+        """The analyser as the minutes footer names it."""
+        raise NotImplementedError
+
+    def _analyse(self, word: str) -> WordAnalysis:
+        raise NotImplementedError
+
+    def analyse_word(self, word: str) -> WordAnalysis:
+        """The cached analysis of one word (as written; case is folded here)."""
+        found = self._cache.get(word)
+        if found is None:
+            with self._lock:
+                found = self._analyse(word)
+                if len(self._cache) >= _CACHE_LIMIT:
+                    self._cache.clear()
+                self._cache[word] = found
+        return found
+
+    def _keep(self, term: str) -> bool:
+        return len(term) >= MIN_LENGTH and term not in self.stop
+
+    def terms(self, text: str) -> list[tuple[str, str, str]]:
+        """(term, surface word, compound) for every content word of a text, parts included.
+
+        Terms are lemmas (or stems) and the lemmas of compound parts; for a part, ``compound``
+        is the whole word's lemma (else ""). Stop words and words shorter than three letters are
+        left out. Order follows the text; repeats are kept.
+        """
+        out: list[tuple[str, str, str]] = []
+        for word in tokenize(text):
+            surface = word.lower()
+            if surface in self.stop:
+                continue
+            analysis = self.analyse_word(word)
+            if self._keep(analysis.lemma):
+                out.append((analysis.lemma, surface, ""))
+            for part in analysis.parts:
+                if part != analysis.lemma and self._keep(part):
+                    out.append((part, part, analysis.lemma))
+        return out
+
+    def term_set(self, text: str) -> frozenset[str]:
+        """The distinct terms of a text."""
+        return frozenset(term for term, _surface, _whole in self.terms(text))
+
+
+class VoikkoAnalyser(Analyser):
+    """Finnish with Voikko: base forms and compound parts from the morphological analysis."""
+
+    backend = "voikko"
+
+    def __init__(self, language: str) -> None:
+        super().__init__(language)
+        from libvoikko import Voikko  # type: ignore[import-untyped]
+
+        self._voikko = Voikko(language)
+        self._version = str(Voikko.getVersion())
+
+    @property
+    def label(self) -> str:
+        """E.g. 'Voikko 4.3.1 (fi)'."""
+        return f"Voikko {self._version} ({self.language})"
+
+    def _analyse(self, word: str) -> WordAnalysis:
+        lower = word.lower()
+        analyses = self._voikko.analyze(lower) or (
+            self._voikko.analyze(word) if word != lower else []
+        )
+        if not analyses:
+            return WordAnalysis(lower)
+        candidates = []
+        for analysis in analyses:
+            base = str(analysis.get("BASEFORM") or lower).lower()
+            parts = compound_parts(str(analysis.get("WORDBASES") or ""))
+            rank = _CLASS_ORDER.get(str(analysis.get("CLASS") or ""), len(_CLASS_ORDER))
+            candidates.append((rank, len(parts), base, parts))
+        _rank, _count, base, parts = min(candidates)
+        return WordAnalysis(base, parts if len(parts) >= 2 else ())
+
+
+def compound_parts(wordbases: str) -> tuple[str, ...]:
+    """Base forms of a compound's parts from Voikko's WORDBASES attribute.
+
+    ``+palvel(palvella)+u(+u)+polku(polku)`` → ``("palvelu", "polku")``: a derivational suffix
+    (its base starts with ``+``) joins the morph before it; a part without a derivation takes the
+    base form in brackets (``+ajan(aika)`` → ``aika``); bare prefixes and hyphens are dropped.
+    """
+    parts: list[list[str]] = []  # [surface morphs..., base or ""]
+    for chunk in re.findall(r"\+([^+(]*)(?:\(([^)]*)\))?", wordbases.replace("(+", "(#")):
+        morph, base = chunk
+        if base.startswith("#"):
+            if parts:
+                parts[-1][0] += morph
+                parts[-1][1] = ""  # derived: the joined morphs are the base form
+            continue
+        parts.append([morph, base if base else "-"])
+    out: list[str] = []
+    for morph, base in parts:
+        if base == "-" or not morph.strip("-"):
+            continue  # a bare prefix (yhteis-) or a hyphen
+        out.append((base or morph).lower())
+    return tuple(out)
+
+
+class SimplemmaAnalyser(Analyser):
+    """simplemma's dictionary lemmatiser (pure Python); hyphenated words give their parts."""
+
+    backend = "simplemma"
+
+    def __init__(self, language: str) -> None:
+        super().__init__(language)
+        import simplemma
+
+        self._lemmatize: Callable[..., str] = simplemma.lemmatize
+        self._version = _package_version("simplemma")
+        self._lemmatize("test", lang=language)  # fails early for an unsupported language
+
+    @property
+    def label(self) -> str:
+        """E.g. 'simplemma 2.0.0 (fi)'."""
+        return f"simplemma {self._version} ({self.language})"
+
+    def _lemma(self, word: str) -> str:
+        return str(self._lemmatize(word, lang=self.language)).lower()
+
+    def _analyse(self, word: str) -> WordAnalysis:
+        lower = word.lower()
+        pieces = [p for p in re.split(r"[-'’]", lower) if p]
+        if len(pieces) >= 2:
+            return WordAnalysis(lower, tuple(self._lemma(p) for p in pieces))
+        return WordAnalysis(self._lemma(lower))
+
+
+class SnowballAnalyser(Analyser):
+    """Snowball stemmers: the last resort; terms are stems, shown as their commonest word."""
+
+    backend = "snowball"
+    lemmatises = False
+
+    def __init__(self, language: str) -> None:
+        super().__init__(language)
+        import snowballstemmer  # type: ignore[import-untyped]
+
+        name = _SNOWBALL_NAMES.get(language)
+        if name is None:
+            raise AnalyserUnavailable(f"no Snowball stemmer for {language!r}")
+        self._stemmer: Any = snowballstemmer.stemmer(name)
+        self._version = _package_version("snowballstemmer")
+
+    @property
+    def label(self) -> str:
+        """E.g. 'Snowball 3.1.1 (fi)'."""
+        return f"Snowball {self._version} ({self.language})"
+
+    def _analyse(self, word: str) -> WordAnalysis:
+        lower = word.lower()
+        pieces = [p for p in re.split(r"[-'’]", lower) if p]
+        stem = str(self._stemmer.stemWord(lower))
+        if len(pieces) >= 2:
+            return WordAnalysis(stem, tuple(str(self._stemmer.stemWord(p)) for p in pieces))
+        return WordAnalysis(stem)
+
+
+_CLASSES: dict[str, type[Analyser]] = {
+    "voikko": VoikkoAnalyser,
+    "simplemma": SimplemmaAnalyser,
+    "snowball": SnowballAnalyser,
+}
+_LOADED: dict[tuple[str, str], Analyser] = {}
+_FAILED: dict[tuple[str, str], str] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def chosen_backend(backend: str | None = None) -> str:
+    """The backend asked for: the argument, else the environment variable, else 'auto'."""
+    asked = (backend or os.environ.get(ENV_VAR) or AUTO).strip().lower()
+    if asked != AUTO and asked not in BACKENDS:
+        raise ValueError(f"{ENV_VAR}: unknown analyser {asked!r} (use auto or one of {BACKENDS})")
+    return asked
+
+
+def _chain(language: str, asked: str) -> tuple[str, ...]:
+    chain = BACKENDS if asked == AUTO else BACKENDS[BACKENDS.index(asked) :]
+    if language != "fi":
+        chain = tuple(b for b in chain if b != "voikko") or ("simplemma", "snowball")
+    return chain
+
+
+def load(backend: str, language: str) -> Analyser:
+    """One backend for one language, loaded once per process (raises if it cannot load)."""
+    key = (backend, language)
+    with _LOAD_LOCK:
+        if key in _LOADED:
+            return _LOADED[key]
+        if key in _FAILED:
+            raise AnalyserUnavailable(_FAILED[key])
+        try:
+            analyser = _CLASSES[backend](language)
+        except Exception as exc:  # a missing library or dictionary: remember and fall back
+            _FAILED[key] = f"{backend} ({language}): {type(exc).__name__}: {exc}"
+            raise AnalyserUnavailable(_FAILED[key]) from exc
+        _LOADED[key] = analyser
+        return analyser
+
+
+def get_analyser(language: str, backend: str | None = None) -> Analyser:
+    """The first analyser of the chain that loads for ``language``.
+
+    ``backend`` (or ``FACILITATOR_TEXT_ANALYSER``) starts the chain later: ``simplemma`` skips
+    Voikko, ``snowball`` uses only stemming. Voikko is Finnish only.
+    """
+    language = (language or "fi").split("_")[0].split("-")[0].lower()
+    problems: list[str] = []
+    for name in _chain(language, chosen_backend(backend)):
+        try:
+            return load(name, language)
+        except AnalyserUnavailable as exc:
+            problems.append(str(exc))
+    raise AnalyserUnavailable("; ".join(problems) or f"no analyser for {language!r}")
+
+
+def voikko_problem() -> str | None:
+    """Why Voikko cannot analyse Finnish here, or None when it can."""
+    try:
+        load("voikko", "fi")
+    except AnalyserUnavailable as exc:
+        return str(exc)
+    return None
+
+
+def warm_up(language: str, backend: str | None = None) -> str:
+    """Load the analyser for a language ahead of time (simplemma's first load is slow)."""
+    analyser = get_analyser(language, backend)
+    analyser.terms("test")
+    return analyser.label
