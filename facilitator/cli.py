@@ -157,3 +157,8 @@ def purge(days: int | None, dry_run: bool) -> None:
     click.echo(
         f"{len(old)} workshop(s) older than {keep} days {'found' if dry_run else 'deleted'}."
     )
+
+
+from facilitator.cli_minutes import register as register_minutes  # noqa: E402
+
+register_minutes(cli)

@@ -73,9 +73,12 @@ def escape(text: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """A table cell: one line, pipes escaped."""
-    flat = " ".join(part for part in _lines(text) if part)
-    return _escape_line(flat).replace("|", "\\|") if flat else ""
+    """Text that never starts a line (cell, heading, fact): one line, inline markup and pipes
+    escaped; block markers need no escape there."""
+    flat = " ".join(part.strip() for part in _lines(text) if part.strip())
+    flat = _INLINE.sub(r"\\\1", flat).replace("<", "&lt;").replace("|", "\\|")
+    # A heading's closing "#" run would be dropped.
+    return flat[:-1] + "\\#" if flat.endswith("#") else flat
 
 
 def _prefixed(prefix: str, text: str) -> str:

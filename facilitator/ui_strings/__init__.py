@@ -12,7 +12,7 @@ import json
 
 from markupsafe import Markup
 
-SCREENS = ("common", "phone", "projector", "console")
+SCREENS = ("common", "phone", "projector", "console", "minutes")
 
 
 def strings_for(*screens: str) -> dict[str, str]:

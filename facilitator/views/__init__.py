@@ -7,8 +7,8 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint."""
-    from facilitator.views import api, auth, console, errors, participant, projector
+    from facilitator.views import api, auth, console, errors, minutes, participant, projector
 
-    for module in (auth, console, participant, projector, api):
+    for module in (auth, console, participant, projector, api, minutes):
         app.register_blueprint(module.bp)
     errors.init_app(app)
