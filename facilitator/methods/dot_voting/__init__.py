@@ -108,12 +108,23 @@ class DotVoting(Method):
         """Take one vote back."""
         return self._change(ctx, payload.item, -1)
 
+    @staticmethod
+    def _visible_ids(options: list[Contribution]) -> set[int]:
+        """Items not hidden by moderation: only these take votes, count as spent and rank."""
+        return {o.id for o in options if not o.hidden}
+
     def _change(self, ctx: ActionContext, item_id: int, delta: int) -> dict[str, Any]:
+        # The budget counts every frozen item (hiding one does not change it); votes on a hidden
+        # item are freed, since the voter can no longer see it to take them back.
         options = ctx.contributions(OPTION)
-        option = next((o for o in options if o.id == item_id and not o.hidden), None)
-        if option is None:
+        visible = self._visible_ids(options)
+        if item_id not in visible:
             raise ActionError("not_found", 404)
-        mine = [v for v in ctx.contributions(VOTE) if v.participant_id == ctx.seat.participant_id]
+        mine = [
+            v
+            for v in ctx.contributions(VOTE)
+            if v.participant_id == ctx.seat.participant_id and v.parent_id in visible
+        ]
         row = next((v for v in mine if v.parent_id == item_id), None)
         spent = sum(v.value for v in mine)
         budget, cap = self.rules(ctx, len(options))
@@ -137,7 +148,7 @@ class DotVoting(Method):
             )
         row.value = current + delta
         ctx.session.flush()
-        tally = self._tally(ctx, options)
+        tally = self._tally(ctx, [o for o in options if o.id in visible])
         staff = {"phase": ctx.phase.id, "results": tally}
         public = staff if self.results_public(ctx) else {"phase": ctx.phase.id}
         ctx.publish("votes.changed", public, staff)
@@ -145,8 +156,10 @@ class DotVoting(Method):
 
     def view(self, ctx: ViewContext) -> dict[str, Any]:
         """Items, this person's votes and budget, and results where they may be seen."""
-        options = [o for o in ctx.contributions(OPTION) if not o.hidden or ctx.seat.is_staff]
-        budget, cap = self.rules(ctx, len(options))
+        every = ctx.contributions(OPTION)
+        visible = self._visible_ids(every)
+        options = [o for o in every if o.id in visible or ctx.seat.is_staff]
+        budget, cap = self.rules(ctx, len(every))
         out: dict[str, Any] = {
             "items": [
                 {"id": o.id, "text": o.body, **({"hidden": o.hidden} if ctx.seat.is_staff else {})}
@@ -159,12 +172,12 @@ class DotVoting(Method):
             mine = {
                 v.parent_id: v.value
                 for v in ctx.contributions(VOTE)
-                if v.participant_id == ctx.seat.participant_id
+                if v.participant_id == ctx.seat.participant_id and v.parent_id in visible
             }
             out["mine"] = {str(k): v for k, v in mine.items() if v}
             out["spent"] = sum(mine.values())
         if ctx.seat.is_staff or self.results_public(ctx):
-            results = self._tally(ctx, [o for o in options if not o.hidden])
+            results = self._tally(ctx, [o for o in every if o.id in visible])
             out["results"] = results
             out["close"] = is_close(rank((r["id"], r["votes"], r["voters"]) for r in results))
         return out
