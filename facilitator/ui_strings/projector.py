@@ -1,5 +1,36 @@
-"""Script strings for the projector screen."""
+"""Script strings for the projector screen (read from 8 metres: short and plain)."""
 
 from __future__ import annotations
 
-STRINGS: dict[str, object] = {}
+from flask_babel import lazy_gettext as _l
+
+STRINGS = {
+    "pj_join_title": _l("Join with your phone"),
+    "pj_join_address": _l("Open %(address)s"),
+    "pj_join_code": _l("and type the code"),
+    "pj_join_qr": _l("QR code for joining the workshop"),
+    "pj_starts_soon": _l("The workshop starts soon."),
+    "pj_thanks": _l("Thank you for taking part!"),
+    "pj_ended": _l("The workshop has ended."),
+    "pj_paused": _l("Paused"),
+    "pj_time_up": _l("Time is up"),
+    "pj_people": _l("%(n)s people here"),
+    "pj_people_one": _l("1 person here"),
+    "pj_spotlight": _l("In focus"),
+    "pj_notes_written": _l("notes written so far"),
+    "pj_notes_revealed_later": _l("The notes are shown when the facilitator reveals them."),
+    "pj_no_notes": _l("Notes appear here as soon as they are written."),
+    "pj_earlier": _l("%(n)s earlier notes are kept and shown in the minutes."),
+    "pj_earlier_one": _l("1 earlier note is kept and shown in the minutes."),
+    "pj_ungrouped": _l("Other notes"),
+    "pj_plus": _l("%(n)s agree"),
+    "pj_voting": _l("Voting in progress"),
+    "pj_voting_help": _l("Give your votes on your phone. The results are shown at the end."),
+    "pj_results": _l("Results"),
+    "pj_rank": _l("Place %(n)s"),
+    "pj_votes": _l("%(n)s votes"),
+    "pj_votes_one": _l("1 vote"),
+    "pj_close": _l("Close result"),
+    "pj_no_items": _l("There is nothing to vote on yet."),
+    "pj_phase_of": _l("Phase %(n)s of %(total)s"),
+}

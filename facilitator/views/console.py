@@ -21,6 +21,7 @@ from facilitator.models import Workshop
 from facilitator.operations.workshops import create_workshop
 from facilitator.roles import STATED_ROLES
 from facilitator.views.common import join_url, owned_workshop
+from facilitator.views.projector import join_address
 
 bp = Blueprint("console", __name__)
 
@@ -66,7 +67,25 @@ def home() -> str | Response:
         .where(Workshop.owner_id == current_user.id)
         .order_by(Workshop.created_at.desc(), Workshop.id.desc())
     ).all()
-    return render_template("console/home.html", form=form, workshops=workshops)
+    kit_titles = dict(form.kit.choices)
+    return render_template(
+        "console/home.html",
+        form=form,
+        workshops=workshops,
+        kit_titles=kit_titles,
+        projector_urls={
+            w.id: url_for("projector.show", workshop_id=w.id, token=w.projector_token)
+            for w in workshops
+        },
+    )
+
+
+def minutes_url(workshop_id: int) -> str | None:
+    """The minutes page of a workshop, when the minutes are installed."""
+    for rule in current_app.url_map.iter_rules():
+        if rule.rule == "/console/<int:workshop_id>/minutes" and "GET" in (rule.methods or ()):
+            return url_for(rule.endpoint, workshop_id=workshop_id)
+    return None
 
 
 @bp.route("/console/<int:workshop_id>")
@@ -75,12 +94,17 @@ def live(workshop_id: int) -> str:
     """The live console for one workshop."""
     workshop = owned_workshop(workshop_id)
     projector = url_for("projector.show", workshop_id=workshop.id, token=workshop.projector_token)
+    url = join_url(workshop)
     return render_template(
         "console/live.html",
         workshop=workshop,
         projector_url=projector,
-        join_url=join_url(workshop),
-        roles=STATED_ROLES,
+        qr_url=url_for("projector.qr", workshop_id=workshop.id, token=workshop.projector_token),
+        join_url=url,
+        join_address=join_address(url),
+        minutes_url=minutes_url(workshop.id),
+        roles={key: str(label) for key, label in STATED_ROLES.items()},
+        languages=LANGUAGE_NAMES,
     )
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hmac
+from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, abort, g, render_template
+from flask import Blueprint, Response, abort, g, render_template, url_for
+from flask_babel import force_locale
 
 from facilitator.extensions import db
 from facilitator.models import Workshop
@@ -21,11 +23,27 @@ def _workshop(workshop_id: int, token: str) -> Workshop:
     return workshop
 
 
+def join_address(url: str) -> str:
+    """The short address people type: host, port and /j, without the scheme or the code."""
+    parts = urlsplit(url)
+    path = parts.path.rsplit("/", 1)[0] if parts.path.count("/") > 1 else parts.path
+    return f"{parts.netloc}{path}"
+
+
 @bp.route("/p/<int:workshop_id>/<token>")
 def show(workshop_id: int, token: str) -> str:
     """The big screen: join QR and code, question, timer, live notes."""
     workshop = _workshop(workshop_id, token)
-    return render_template("projector.html", workshop=workshop, join_url=join_url(workshop))
+    url = join_url(workshop)
+    # The room's language is the workshop's, whatever language this browser last chose.
+    with force_locale(workshop.locale):
+        return render_template(
+            "projector.html",
+            workshop=workshop,
+            join_url=url,
+            join_address=join_address(url),
+            qr_url=url_for("projector.qr", workshop_id=workshop.id, token=token),
+        )
 
 
 @bp.route("/p/<int:workshop_id>/<token>/qr.svg")

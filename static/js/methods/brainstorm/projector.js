@@ -1,0 +1,148 @@
+// Brainstorm on the big screen: a wall of note cards (grouped under labels when groups exist),
+// "+1" counts with a symbol and a number, or only a big counter while notes are hidden until
+// the reveal. The wall never scrolls: it shrinks to the smallest readable size, then keeps the
+// newest notes and says how many earlier ones are kept.
+
+import { h } from '../../core/dom.js';
+import { t } from '../../core/i18n.js';
+import { fitList, settle, tn } from '../../pages/projector.js';
+
+const LEVELS = [
+  { font: 44, min: 460 },
+  { font: 38, min: 400 },
+  { font: 34, min: 360 },
+  { font: 30, min: 320 },
+  { font: 28, min: 290 },
+  { font: 28, min: 250, pad: '12px 16px' },
+];
+
+/** True while the public sees only how many notes exist. */
+function concealed(snap, view) {
+  return Boolean(view.hide_until_reveal && !snap.phase.revealed);
+}
+
+/** What the room sees of a staff snapshot's view (the console's preview). */
+export function publicView(snap) {
+  const view = snap.view;
+  const visible = view.notes.filter((n) => !n.hidden);
+  if (concealed(snap, view)) return { ...view, notes: [], concealed: visible.length };
+  return {
+    ...view,
+    concealed: 0,
+    notes: visible.map((n) => ({ id: n.id, text: n.text, plus: n.plus, group: n.group })),
+  };
+}
+
+function plusBadge(n) {
+  return h('span', { class: 'pj-plus' },
+    h('span', { 'aria-hidden': 'true' }, `+${n}`),
+    h('span', { class: 'visually-hidden' }, t('pj_plus', { n })));
+}
+
+export function mount(root) {
+  const cards = new Map(); // note id → card element
+  const groupBoxes = new Map(); // group id → {box, list}
+  const counter = h('p', { class: 'pj-counter-number' });
+  const counterBox = h('div', { class: 'pj-counter', role: 'status' },
+    counter,
+    h('p', { class: 'pj-counter-label' }, t('pj_notes_written')),
+    h('p', { class: 'pj-counter-help' }, t('pj_notes_revealed_later')));
+  const empty = h('p', { class: 'pj-empty' }, t('pj_no_notes'));
+  const wall = h('div', { class: 'pj-wall', 'data-fit': '' });
+  const earlier = h('p', { class: 'pj-earlier', hidden: true });
+  const box = h('div', { class: 'pj-wallbox' }, wall, earlier);
+  root.replaceChildren(box);
+  let first = true;
+  let current = { snap: null, view: null };
+
+  function card(note) {
+    let el = cards.get(note.id);
+    if (!el) {
+      el = h('article', { class: 'pj-note' }, h('p', { class: 'pj-note-text' }), h('div', { class: 'pj-note-meta' }));
+      el.dataset.key = String(note.id);
+      if (!first) settle(el);
+      cards.set(note.id, el);
+    }
+    const text = el.firstChild;
+    if (text.textContent !== note.text) text.textContent = note.text;
+    const meta = el.lastChild;
+    const plus = note.plus || 0;
+    if (meta.dataset.plus !== String(plus)) {
+      meta.dataset.plus = String(plus);
+      meta.replaceChildren(...(plus > 0 ? [plusBadge(plus)] : []));
+    }
+    return el;
+  }
+
+  function groupBox(id, label) {
+    let entry = groupBoxes.get(id);
+    if (!entry) {
+      const title = h('h3', { class: 'pj-group-label' });
+      const list = h('div', { class: 'pj-group-notes' });
+      entry = { box: h('section', { class: 'pj-group' }, title, list), title, list };
+      groupBoxes.set(id, entry);
+    }
+    if (entry.title.textContent !== label) entry.title.textContent = label;
+    return entry;
+  }
+
+  function draw(notes, level, left) {
+    wall.style.setProperty('--note-font', `${level.font}px`);
+    wall.style.setProperty('--card-min', `${level.min}px`);
+    wall.style.setProperty('--card-pad', level.pad || '20px 28px');
+    earlier.hidden = left <= 0;
+    earlier.textContent = left > 0 ? tn('pj_earlier', left) : '';
+    const view = current.view;
+    const groups = view.groups || [];
+    if (!groups.length) {
+      wall.classList.remove('is-grouped');
+      wall.replaceChildren(...notes.map(card));
+      return;
+    }
+    wall.classList.add('is-grouped');
+    const known = new Set(groups.map((g) => g.id));
+    const buckets = new Map(groups.map((g) => [g.id, []]));
+    buckets.set(null, []);
+    for (const note of notes) buckets.get(known.has(note.group) ? note.group : null).push(note);
+    const boxes = [];
+    for (const g of groups) {
+      const entry = groupBox(g.id, g.label);
+      entry.list.replaceChildren(...buckets.get(g.id).map(card));
+      boxes.push(entry.box);
+    }
+    if (buckets.get(null).length) {
+      const entry = groupBox('none', t('pj_ungrouped'));
+      entry.list.replaceChildren(...buckets.get(null).map(card));
+      boxes.push(entry.box);
+    }
+    wall.style.setProperty('--group-cols', String(Math.min(boxes.length, 4)));
+    wall.replaceChildren(...boxes);
+  }
+
+  function fit() {
+    const { snap, view } = current;
+    if (!snap) return;
+    const notes = [...view.notes].sort((a, b) => a.id - b.id);
+    if (!notes.length) return;
+    fitList(box, notes, LEVELS, draw, 'last');
+  }
+
+  function update(snap, view) {
+    current = { snap, view };
+    const hide = concealed(snap, view) || (!view.notes.length && view.concealed > 0);
+    const ids = new Set(view.notes.map((n) => n.id));
+    for (const id of cards.keys()) if (!ids.has(id)) cards.delete(id);
+    if (hide) {
+      counter.textContent = String(view.concealed || 0);
+      root.replaceChildren(counterBox);
+    } else if (!view.notes.length) {
+      root.replaceChildren(empty);
+    } else {
+      if (root.firstChild !== box) root.replaceChildren(box);
+      fit();
+    }
+    first = false;
+  }
+
+  return { update, fit };
+}

@@ -1,0 +1,297 @@
+// The big screen: a fixed 1920-wide frame (top bar, join rail, question, the method's view),
+// scaled to the screen. The console imports Frame to show the same picture as a live preview.
+//
+// Method modules (static/js/methods/<id>.js) provide `projector.mount(root)` → {update(snap,
+// view), fit()} and `projector.publicView(snap)` (what the public sees of a staff snapshot).
+
+import { Live } from '../core/live.js';
+import { applyEvent, timeLeft } from '../core/state.js';
+import { h, clock } from '../core/dom.js';
+import { loadStrings, t } from '../core/i18n.js';
+
+export const DESIGN_WIDTH = 1920;
+
+/** t() with a singular form: key_one when n is 1 (for languages whose plural is n ≠ 1). */
+export function tn(key, n, params = {}) {
+  return t(n === 1 ? `${key}_one` : key, { n, ...params });
+}
+
+const methodCache = new Map();
+
+/**
+ * Import a method's front-end module once (static/js/methods/<id>.js). If that module cannot
+ * load (say another screen's part of it is broken), fall back to the parts this screen needs,
+ * so one screen's bug never blanks the big screen or the console.
+ */
+export function loadMethod(base, id) {
+  if (!/^[a-z0-9_]+$/.test(id)) return Promise.reject(new Error(`bad method id ${id}`));
+  if (!methodCache.has(id)) {
+    const whole = import(`${base}${id}.js`).catch(() =>
+      Promise.all([
+        import(`${base}${id}/apply.js`),
+        import(`${base}${id}/projector.js`),
+        import(`${base}${id}/console.js`).catch(() => null),
+      ]).then(([apply, projector, console]) => ({ apply: apply.apply, projector, console })),
+    );
+    methodCache.set(id, whole);
+  }
+  return methodCache.get(id);
+}
+
+/** Does `el` (or one of `extra`) overflow its box? */
+export function overflows(el, extra = []) {
+  for (const node of [el, ...extra]) {
+    if (node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Fit a list into `box` without scrollbars: try each size level (largest first); when even the
+ * smallest does not hold everything, keep as many as fit from the end that matters (`keep`:
+ * 'last' keeps the newest, 'first' keeps the top of a ranking). `render(items, level)` draws;
+ * returns the number of items left out.
+ */
+export function fitList(box, items, levels, render, keep = 'last') {
+  for (const level of levels) {
+    render(items, level, 0);
+    if (!overflows(box, Array.from(box.querySelectorAll('[data-fit]')))) return 0;
+  }
+  const level = levels[levels.length - 1];
+  const part = (n) => (keep === 'last' ? items.slice(items.length - n) : items.slice(0, n));
+  let lo = 1;
+  let hi = items.length - 1;
+  let best = 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    render(part(mid), level, items.length - mid);
+    if (overflows(box, Array.from(box.querySelectorAll('[data-fit]')))) hi = mid - 1;
+    else {
+      best = mid;
+      lo = mid + 1;
+    }
+  }
+  render(part(best), level, items.length - best);
+  return items.length - best;
+}
+
+/** Remove the entrance class once its animation is over, so re-layout never replays it. */
+export function settle(el) {
+  el.classList.add('arrive');
+  const done = () => el.classList.remove('arrive');
+  el.addEventListener('animationend', done, { once: true });
+  setTimeout(done, 1200);
+}
+
+/**
+ * The projector frame. opts: {title, code, qr, address, methods (base URL of method modules),
+ * preview (true in the console: show what the public would see of a staff snapshot)}.
+ */
+export class Frame {
+  constructor(root, opts) {
+    this.root = root;
+    this.opts = opts;
+    this.snap = null;
+    this.method = null; // {id, phase, module, view}
+    this.build();
+  }
+
+  build() {
+    const o = this.opts;
+    this.el = {};
+    const e = this.el;
+    e.workshop = h('span', { class: 'pj-workshop' }, o.title);
+    e.phase = h('h1', { class: 'pj-phase' });
+    e.step = h('span', { class: 'pj-step' });
+    e.clock = h('span', { class: 'pj-clock' }, '0:00');
+    e.timerNote = h('span', { class: 'pj-timer-note' });
+    e.timer = h('div', { class: 'pj-timer', role: 'timer', 'aria-label': t('timer') },
+      e.clock, e.timerNote);
+    e.question = h('h2', { class: 'pj-question' });
+    e.method = h('div', { class: 'pj-method' });
+    e.spotText = h('p', { class: 'pj-spot-text' });
+    e.spot = h('div', { class: 'pj-spotlight', hidden: true },
+      h('div', { class: 'pj-spot-card' },
+        h('p', { class: 'pj-spot-label' }, h('span', { 'aria-hidden': 'true' }, '★ '), t('pj_spotlight')),
+        e.spotText));
+    e.people = h('p', { class: 'pj-people' });
+    const qr = () => h('img', { class: 'pj-qr', src: o.qr, alt: t('pj_join_qr'), width: 300, height: 300 });
+    e.rail = h('aside', { class: 'pj-rail', 'aria-label': t('pj_join_title') },
+      h('p', { class: 'pj-rail-title' }, t('pj_join_title')),
+      qr(),
+      h('p', { class: 'pj-address' }, t('pj_join_address', { address: o.address })),
+      h('p', { class: 'pj-code-label' }, t('pj_join_code')),
+      h('p', { class: 'pj-code' }, o.code),
+      e.people);
+    e.lobbyPeople = h('p', { class: 'pj-people' });
+    e.lobby = h('section', { class: 'pj-lobby' },
+      h('div', { class: 'pj-lobby-text' },
+        h('h1', { class: 'pj-lobby-title' }, o.title),
+        h('p', { class: 'pj-lobby-soon' }, t('pj_starts_soon')),
+        h('p', { class: 'pj-lobby-join' }, t('pj_join_title')),
+        h('p', { class: 'pj-address' }, t('pj_join_address', { address: o.address })),
+        h('p', { class: 'pj-code-label' }, t('pj_join_code')),
+        h('p', { class: 'pj-code pj-code-huge' }, o.code),
+        e.lobbyPeople),
+      h('img', { class: 'pj-qr pj-qr-huge', src: o.qr, alt: t('pj_join_qr'), width: 560, height: 560 }));
+    e.ended = h('section', { class: 'pj-ended' },
+      h('h1', { class: 'pj-ended-title' }, t('pj_thanks')),
+      h('p', { class: 'pj-ended-text' }, t('pj_ended')),
+      h('p', { class: 'pj-ended-workshop' }, o.title));
+    e.frame = h('div', { class: 'pj', 'data-state': 'lobby', 'data-join': 'shown' },
+      h('header', { class: 'pj-top' },
+        h('div', { class: 'pj-titles' }, h('p', { class: 'pj-kicker' }, e.workshop, e.step), e.phase),
+        e.timer),
+      h('div', { class: 'pj-body' },
+        h('main', { class: 'pj-main' }, e.question, h('div', { class: 'pj-stagebox' }, e.method, e.spot)),
+        e.rail),
+      e.lobby,
+      e.ended);
+    this.root.replaceChildren(e.frame);
+  }
+
+  /** Redraw from a snapshot (a staff snapshot in preview mode). */
+  update(snap) {
+    this.snap = snap;
+    const e = this.el;
+    const w = snap.workshop;
+    const state = w.status === 'draft' ? 'lobby' : w.status === 'ended' ? 'ended' : 'running';
+    e.frame.dataset.state = state;
+    e.frame.dataset.join = w.join_hidden ? 'hidden' : 'shown';
+    e.workshop.textContent = w.title;
+    e.phase.textContent = snap.phase.title;
+    e.step.textContent = t('pj_phase_of', { n: snap.phase.index + 1, total: w.phase_count });
+    e.question.textContent = snap.phase.question;
+    e.question.hidden = !snap.phase.question;
+    const people = tn('pj_people', snap.participants?.count ?? 0);
+    e.people.textContent = people;
+    e.lobbyPeople.textContent = people;
+    const spot = snap.spotlight;
+    e.spot.hidden = !spot;
+    e.spotText.textContent = spot ? spot.text : '';
+    e.frame.classList.toggle('has-spotlight', Boolean(spot));
+    this.tick();
+    this.drawMethod();
+  }
+
+  drawMethod() {
+    const snap = this.snap;
+    const phase = snap.phase;
+    if (!this.method || this.method.phase !== phase.id || this.method.id !== phase.method) {
+      const id = phase.method;
+      const holder = h('div', { class: `pj-view pj-view-${id}` });
+      this.el.method.replaceChildren(holder);
+      this.method = { id, phase: phase.id, holder, module: null };
+      const current = this.method;
+      loadMethod(this.opts.methods, id)
+        .then((mod) => {
+          if (this.method !== current) return;
+          current.module = mod;
+          current.view = mod.projector.mount(holder);
+          this.drawMethod();
+        })
+        .catch(() => {
+          holder.textContent = '';
+        });
+      return;
+    }
+    if (!this.method.view) return;
+    const proj = this.method.module.projector;
+    const view = this.opts.preview && proj.publicView ? proj.publicView(snap) : snap.view;
+    this.method.view.update(snap, view);
+  }
+
+  /** Refit after the frame changed size. */
+  refit() {
+    if (this.method && this.method.view && this.method.view.fit) this.method.view.fit();
+  }
+
+  /** Update the clock (called every quarter second). */
+  tick(now = this.serverNow ? this.serverNow() : Date.now() / 1000) {
+    if (!this.snap) return;
+    const timer = this.snap.timer || {};
+    const left = timeLeft(timer, now);
+    const e = this.el;
+    const idle = !timer.running && !(timer.duration > 0) && !(timer.remaining > 0);
+    e.timer.hidden = idle || this.snap.workshop.status !== 'running';
+    const text = clock(left);
+    if (e.clock.textContent !== text) e.clock.textContent = text;
+    let note = '';
+    if (timer.running && left <= 0) note = t('pj_time_up');
+    else if (!timer.running && left > 0 && left < (timer.duration || 0)) note = t('pj_paused');
+    if (e.timerNote.textContent !== note) e.timerNote.textContent = note;
+    e.timer.classList.toggle('is-up', Boolean(timer.running && left <= 0));
+    e.timer.classList.toggle('is-paused', !timer.running);
+  }
+}
+
+/** Scale a 1920-wide frame to fill `stage` (keeping the stage's aspect ratio). */
+export function scaleToFit(stage, frameEl, fixedHeight = null) {
+  const width = stage.clientWidth || DESIGN_WIDTH;
+  const scale = width / DESIGN_WIDTH;
+  const height = fixedHeight || Math.round((stage.clientHeight || 1080) / scale);
+  frameEl.style.width = `${DESIGN_WIDTH}px`;
+  frameEl.style.height = `${height}px`;
+  frameEl.style.transform = scale === 1 ? '' : `scale(${scale})`;
+  return scale;
+}
+
+function startPage() {
+  const stage = document.getElementById('projector');
+  if (!stage) return;
+  loadStrings();
+  const d = stage.dataset;
+  const frame = new Frame(stage, {
+    title: d.title,
+    code: d.code,
+    qr: d.qr,
+    address: d.joinAddress,
+    methods: d.methods,
+  });
+  stage.classList.add('is-live');
+  let module = null;
+  const live = new Live({
+    workshop: Number(d.workshop),
+    role: 'projector',
+    token: d.token,
+    onSnapshot(snap) {
+      if (snap.workshop.locale !== d.locale) {
+        // The facilitator changed the room's language: reload for the new texts.
+        window.location.reload();
+        return;
+      }
+      module = null;
+      loadMethod(d.methods, snap.phase.method).then((m) => {
+        if (live.snapshot && live.snapshot.phase.method === snap.phase.method) module = m;
+      });
+      frame.update(snap);
+    },
+    onEvent(ev) {
+      const snap = live.snapshot;
+      if (!snap) return false;
+      if (!module && !['timer', 'spotlight', 'participants', 'join.visible', 'phase.state',
+        'workshop.status', 'phase.changed', 'workshop.locale'].includes(ev.type)) {
+        return false; // the method module is still loading: a fresh snapshot is simplest
+      }
+      const ok = applyEvent(snap, ev, module);
+      if (ok !== false) frame.update(snap);
+      return ok;
+    },
+    onStatus(status) {
+      stage.dataset.connection = status;
+    },
+  });
+  frame.serverNow = () => live.serverNow();
+  const resize = () => {
+    scaleToFit(document.documentElement, frame.el.frame);
+    frame.refit();
+  };
+  window.addEventListener('resize', resize);
+  resize();
+  setInterval(() => frame.tick(), 250);
+  window.fxProjector = { live, frame };
+}
+
+if (document.body.classList.contains('page-projector')) startPage();
