@@ -39,10 +39,33 @@ def validation_problems(source: str, error: ValidationError, prefix: str = "") -
     return lines
 
 
+def duplicate_phase_ids(source: str, phases: Any) -> list[str]:
+    """A phase id used twice, named at its second place (other faults are pydantic's)."""
+    if not isinstance(phases, list):
+        return []
+    seen: dict[str, int] = {}
+    problems = []
+    for index, phase in enumerate(phases):
+        key = phase.get("id") if isinstance(phase, dict) else None
+        if not isinstance(key, str):
+            continue
+        if key in seen:
+            problems.append(
+                f"{source}: phases[{index}].id: phase id {key!r} is already used by "
+                f"phases[{seen[key]}]"
+            )
+        else:
+            seen[key] = index
+    return problems
+
+
 def parse_kit(source: str, raw: Any) -> Kit:
     """Validate the structure of one kit (methods are checked by the registry)."""
     if not isinstance(raw, dict):
         raise KitError([f"{source}: (top): a kit must be a mapping with id, title and phases"])
+    duplicates = duplicate_phase_ids(source, raw.get("phases"))
+    if duplicates:
+        raise KitError(duplicates)
     try:
         return Kit.model_validate(raw)
     except ValidationError as exc:

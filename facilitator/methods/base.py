@@ -103,7 +103,8 @@ class Method:
         return self.Config.model_validate(raw)
 
     def check_kit(self, config: BaseModel, phase_ids: list[str], position: int) -> list[str]:
-        """Cross-phase checks (e.g. a source phase exists); returns problems."""
+        """Cross-phase checks (e.g. a source phase exists); returns problems as "key: message"
+        lines, the key being the config key at fault."""
         return []
 
     def start(self, ctx: ActionContext) -> None:

@@ -70,7 +70,8 @@ class MethodRegistry:
                 problems.extend(validation_problems(source, exc, f"{where}.config"))
                 continue
             for problem in method.check_kit(config, phase_ids, index):
-                problems.append(f"{source}: {where}.config: {problem}")
+                # Problems read "key: message", so the line names the path down to the key.
+                problems.append(f"{source}: {where}.config.{problem}")
         return problems
 
 
