@@ -218,12 +218,19 @@ def render(minutes: Minutes) -> bytes:
     pdf.set_lang(minutes.locale or "fi")
     pdf.set_creator("Facilitator")
     pdf.set_creation_date(_EPOCH)
-    pdf.add_page()
-    for block in minutes.blocks:
-        add_block(pdf, block)
-    if minutes.footer:
-        pdf.ln(4)
-        pdf.set_text_color(70, 70, 70)
-        _text(pdf, minutes.footer, size=8)
-        pdf.set_text_color(0, 0, 0)
-    return bytes(pdf.output())
+    try:
+        pdf.add_page()
+        for block in minutes.blocks:
+            add_block(pdf, block)
+        if minutes.footer:
+            pdf.ln(4)
+            pdf.set_text_color(70, 70, 70)
+            _text(pdf, minutes.footer, size=8)
+            pdf.set_text_color(0, 0, 0)
+        return bytes(pdf.output())
+    finally:
+        # fontTools reads the font files lazily and keeps them open until closed.
+        for font in pdf.fonts.values():
+            ttfont = getattr(font, "ttfont", None)
+            if ttfont is not None:
+                ttfont.close()

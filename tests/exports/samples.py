@@ -1,0 +1,192 @@
+"""Sample data for export tests: minutes with every block type and a small workshop export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitator.summaries.blocks import (
+    BLOCK_TYPES,
+    Block,
+    BulletList,
+    Facts,
+    Heading,
+    Minutes,
+    Notice,
+    Paragraph,
+    Quote,
+    Table,
+)
+
+# One instance of each block type, each with its own word to look for in the output.
+ONE_OF_EACH: dict[type, Block] = {
+    Heading: Heading(2, "Otsikkosana Åland"),
+    Paragraph: Paragraph("Kappalesana: hyvä “lainaus” – ja ääkköset\ntoinen rivi"),
+    BulletList: BulletList(("Listasana yksi", "Listasana kaksi")),
+    Table: Table(("Sarake", "Ääniä"), (("Taulukkosana", "7"),), caption="Taulukon otsikko"),
+    Quote: Quote("Lainaussana: minä sanoin näin", "Kokemusasiantuntija"),
+    Facts: Facts((("Paikkasana", "Kirjasto, Oulu"),)),
+    Notice: Notice("Huomiosana — automaattinen, tarkista", "automatic"),
+}
+MARKERS: dict[type, tuple[str, ...]] = {
+    Heading: ("Otsikkosana Åland",),
+    Paragraph: ("Kappalesana", "“lainaus”", "toinen rivi"),
+    BulletList: ("Listasana yksi", "Listasana kaksi"),
+    Table: ("Taulukkosana", "Ääniä", "Taulukon otsikko"),
+    Quote: ("Lainaussana", "Kokemusasiantuntija"),
+    Facts: ("Paikkasana", "Kirjasto, Oulu"),
+    Notice: ("Huomiosana",),
+}
+assert set(ONE_OF_EACH) == set(BLOCK_TYPES), "add the new block type to the samples"
+
+
+def minutes_of(*blocks: Block, footer: str = "Analyysi: Voikko (testi)") -> Minutes:
+    """Minutes with a title heading and the given blocks."""
+    return Minutes(
+        title="Työpajan muistio",
+        locale="fi",
+        blocks=(Heading(1, "Työpajan muistio"), *blocks),
+        footer=footer,
+    )
+
+
+def all_blocks() -> Minutes:
+    """Minutes with every block type once."""
+    return minutes_of(*ONE_OF_EACH.values())
+
+
+def workshop_export() -> dict[str, Any]:
+    """A small, realistic workshop export: two phases, notes, +1s, votes, a hidden note."""
+    phase_title = {"fi": "Ajatuksia", "sv": "Tankar", "en": "Thoughts"}
+    vote_title = {"fi": "Äänestys", "sv": "Röstning", "en": "Voting"}
+    question = {"fi": "Mikä auttaisi?", "sv": "Vad skulle hjälpa?", "en": "What would help?"}
+    t = "2026-11-20T10:{:02d}:00+00:00"
+    notes = [
+        (1, 1, "Palvelupolulta puuttuu selkeä alku"),
+        (2, 2, "Yksi yhteyshenkilö koko palvelupolulle"),
+        (3, 3, "=SUM(A1) näyttää kaavalta"),
+        (4, 1, "Soita minulle 040 123 4567"),
+        (5, 4, "Piilotettu viesti"),
+    ]
+    contributions: list[dict[str, Any]] = []
+    for n, (cid, person, body) in enumerate(notes):
+        contributions.append(
+            {
+                "id": cid,
+                "phase": "ideas",
+                "participant": person,
+                "kind": "note",
+                "body": body,
+                "value": 0,
+                "parent": None,
+                "data": {},
+                "hidden": cid == 5,
+                "deleted": False,
+                "created_at": t.format(n),
+                "updated_at": t.format(n),
+            }
+        )
+    contributions += [
+        {
+            "id": 6,
+            "phase": "ideas",
+            "participant": 2,
+            "kind": "plus",
+            "body": "",
+            "value": 1,
+            "parent": 1,
+            "data": {},
+            "hidden": False,
+            "deleted": False,
+            "created_at": t.format(10),
+            "updated_at": t.format(10),
+        },
+        {
+            "id": 7,
+            "phase": "ideas",
+            "participant": 3,
+            "kind": "note",
+            "body": "poistettu",
+            "value": 0,
+            "parent": None,
+            "data": {},
+            "hidden": False,
+            "deleted": True,
+            "created_at": t.format(11),
+            "updated_at": t.format(11),
+        },
+        {
+            "id": 8,
+            "phase": "vote",
+            "participant": None,
+            "kind": "option",
+            "body": "Palvelupolulta puuttuu selkeä alku",
+            "value": 0,
+            "parent": None,
+            "data": {"source": 1},
+            "hidden": False,
+            "deleted": False,
+            "created_at": t.format(20),
+            "updated_at": t.format(20),
+        },
+        {
+            "id": 9,
+            "phase": "vote",
+            "participant": 1,
+            "kind": "vote",
+            "body": "",
+            "value": 2,
+            "parent": 8,
+            "data": {},
+            "hidden": False,
+            "deleted": False,
+            "created_at": t.format(21),
+            "updated_at": t.format(21),
+        },
+    ]
+    return {
+        "format": "facilitator.workshop",
+        "version": 1,
+        "workshop": {
+            "title": "Palvelupolku-työpaja",
+            "place": "Kirjasto",
+            "kit_id": "demo",
+            "kit": {"id": "demo"},
+            "locale": "fi",
+            "status": "ended",
+            "created_at": "2026-11-20T09:50:00+00:00",
+            "started_at": "2026-11-20T10:00:00+00:00",
+            "ended_at": "2026-11-20T11:00:00+00:00",
+            "facilitators": ["Fasi"],
+        },
+        "phases": [
+            {
+                "key": "ideas",
+                "position": 0,
+                "method": "brainstorm",
+                "title": phase_title,
+                "question": question,
+                "minutes": 8,
+                "config": {"max_length": 280},
+                "state": {},
+                "started_at": "2026-11-20T10:00:00+00:00",
+            },
+            {
+                "key": "vote",
+                "position": 1,
+                "method": "dot_voting",
+                "title": vote_title,
+                "question": question,
+                "minutes": 5,
+                "config": {"items_from": "ideas"},
+                "state": {},
+                "started_at": "2026-11-20T10:30:00+00:00",
+            },
+        ],
+        "participants": [
+            {"number": 1, "name": "", "role": "professional", "kind": "phone"},
+            {"number": 2, "name": "Åsa", "role": "client", "kind": "phone"},
+            {"number": 3, "name": "", "role": "professional", "kind": "phone"},
+            {"number": 4, "name": "", "role": "", "kind": "phone"},
+        ],
+        "contributions": contributions,
+    }
