@@ -105,12 +105,12 @@ export function mount(root, ctx) {
   function noteRow(note) {
     const select = h('select', { class: 'cx-note-group', 'aria-label': t('cx_group_of'),
       onchange: () => ctx.send('note.group', { id: note.id, group: select.value ? Number(select.value) : null }) });
-    const spot = h('button', { type: 'button', class: 'button small',
+    const spot = h('button', { type: 'button', class: 'button small cx-spot',
       onclick: () => {
         const on = snap.spotlight && snap.spotlight.id === note.id;
         ctx.send('spotlight.set', { id: on ? null : note.id });
       } }, t('cx_spotlight'));
-    const hide = h('button', { type: 'button', class: 'button small',
+    const hide = h('button', { type: 'button', class: 'button small cx-hide',
       onclick: () => ctx.send('item.hide', { id: note.id, hidden: !hide.dataset.hidden }) });
     return h('li', { class: 'cx-note' },
       h('p', { class: 'cx-note-text' }),

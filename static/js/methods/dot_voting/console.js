@@ -17,12 +17,12 @@ export function mount(root, ctx) {
     rules, privacy, close, list));
 
   function row(item) {
-    const spot = h('button', { type: 'button', class: 'button small',
+    const spot = h('button', { type: 'button', class: 'button small cx-spot',
       onclick: () => {
         const on = snap.spotlight && snap.spotlight.id === item.id;
         ctx.send('spotlight.set', { id: on ? null : item.id });
       } });
-    const hide = h('button', { type: 'button', class: 'button small',
+    const hide = h('button', { type: 'button', class: 'button small cx-hide',
       onclick: () => ctx.send('item.hide', { id: item.id, hidden: !hide.dataset.hidden }) });
     return h('li', { class: 'cx-item' },
       h('span', { class: 'cx-item-rank' }),
