@@ -170,10 +170,7 @@ function editor(row) {
     area.value = row.text;
     area.addEventListener('input', () => grow(area));
     S.editing.set(row.editKey, area);
-    requestAnimationFrame(() => {
-      grow(area);
-      area.focus();
-    });
+    S.focusNext = area;
   }
   return area;
 }
@@ -194,14 +191,25 @@ function saveEdit(row) {
   focusLater(`[data-key="${row.key}"] .note-text`);
 }
 
+/** Move focus after the next render (the element may not exist yet). */
 function focusLater(selector) {
-  requestAnimationFrame(() => {
-    const el = S && S.root.querySelector(selector);
-    if (el) {
-      if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
-      el.focus();
-    }
-  });
+  S.focusNext = selector;
+  S.ctx.update();
+}
+
+function applyFocus() {
+  const target = S.focusNext;
+  if (!target) return;
+  S.focusNext = null;
+  const el = typeof target === 'string' ? S.root.querySelector(target) : target;
+  if (!el || !S.root.contains(el)) return;
+  if (el.tagName === 'TEXTAREA') {
+    grow(el);
+    el.setSelectionRange(el.value.length, el.value.length);
+  } else if (!el.hasAttribute('tabindex') && !/^(BUTTON|A|INPUT)$/.test(el.tagName)) {
+    el.setAttribute('tabindex', '-1');
+  }
+  el.focus();
 }
 
 function mineRow(row) {
@@ -480,6 +488,7 @@ export function render(root, ctx) {
     concealed > 0 ? t('waiting_reveal', { n: concealed }) : t('waiting_reveal_none');
   othersEmpty.hidden = othersList.length > 0 || !waiting.hidden;
   othersTitle.hidden = false;
+  applyFocus();
 }
 
 export function onEvent(ev, ctx) {
@@ -504,7 +513,7 @@ export function onEvent(ev, ctx) {
 }
 
 export function onResult(entry, ctx) {
-  if (!S) return;
+  if (!S || entry.state === 'sending') return;
   const view = ctx.view;
   const ok = entry.state === 'saved';
   const message = entry.error ? entry.error.message : '';
@@ -549,6 +558,7 @@ export function onResult(entry, ctx) {
         area.value = entry.data.text;
         S.editing.set(key, area);
         S.errors.set(key, message);
+        S.focusNext = area;
         ctx.announce(t('note_failed', { error: message }));
       }
       return;

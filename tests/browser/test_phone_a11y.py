@@ -1,0 +1,88 @@
+"""axe-core finds no WCAG 2.x A/AA violations on the phone's join and room pages (fi and en).
+
+axe is injected as an inline script, which the app's CSP forbids, so these pages are opened in
+contexts with bypass_csp=True; that is the only difference from a real phone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import (
+    Site,
+    axe_check,
+    create_workshop_http,
+    phone_page,
+    start_workshop,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def assert_clean(page: Page, where: str) -> None:
+    """No violations; the message lists them readably."""
+    violations = axe_check(page)
+    detail = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']]}"
+        for v in violations
+    )
+    assert not violations, f"{where}:\n{detail}"
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_join_and_room_pages_have_no_axe_violations(
+    live_server: Site, browser: Browser, lang: str
+) -> None:
+    workshop = create_workshop_http(live_server, title="Palveluohjauksen kehittämistarpeet")
+    page = phone_page(browser, bypass_csp=True)
+    other = phone_page(browser)
+    console = start_workshop(workshop)
+    try:
+        page.goto(f"{workshop.join_url}?lang={lang}")
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        page.locator("details.about-me summary").click()
+        assert_clean(page, f"join ({lang})")
+
+        page.locator("form.join-form > button[type=submit]").click()
+        page.wait_for_url(re.compile(r"/w/"))
+        other.goto(workshop.join_url)
+        other.locator("form.join-form > button[type=submit]").click()
+        other.wait_for_url(re.compile(r"/w/"))
+        other.fill("#note-text", "Toisen osallistujan ajatus")
+        other.locator("button.send").click()
+        page.fill("#note-text", "Oma ajatus")
+        page.locator("button.send").click()
+        expect(page.locator(".mine-list .note-state.saved")).to_have_count(1)
+        expect(page.locator(".others-list > li")).to_have_count(1)
+        page.wait_for_timeout(300)  # let the arrival animation finish (contrast is measured)
+        assert_clean(page, f"room, brainstorm ({lang})")
+
+        for i in range(3):
+            console.act("note.add", {"text": f"Ajatus {i}"})
+        console.act("phase.next")
+        expect(page.locator(".vote-item")).to_have_count(5)
+        page.locator(".vote-item button.plus").first.click()
+        expect(page.locator(".vote-item .vote-count").first).to_contain_text("1")
+        console.act("phase.reveal", {"on": True})
+        expect(page.locator(".results > li")).to_have_count(5)
+        page.wait_for_timeout(300)
+        assert_clean(page, f"room, dot voting ({lang})")
+    finally:
+        console.close()
+        page.context.close()
+        other.context.close()
+
+
+def test_code_page_has_no_axe_violations(live_server: Site, browser: Browser) -> None:
+    page = phone_page(browser, bypass_csp=True)
+    try:
+        page.goto(f"{live_server.url}/j?lang=en")
+        page.fill("input[name=code]", "nope")
+        page.locator("button[type=submit]").click()
+        expect(page.get_by_role("alert")).to_be_visible()
+        assert_clean(page, "code page with an error")
+    finally:
+        page.context.close()
