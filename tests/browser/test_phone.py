@@ -175,9 +175,7 @@ def _eventually(check, timeout: float = 5.0) -> bool:  # type: ignore[no-untyped
     return bool(check())
 
 
-def test_notes_written_offline_are_sent_once_when_back(
-    live_server: Site, browser: Browser
-) -> None:
+def test_notes_written_offline_are_sent_once_when_back(live_server: Site, browser: Browser) -> None:
     workshop = create_workshop_http(live_server)
     page = join(browser, workshop, locale="en-GB")
     console = start_workshop(workshop)
@@ -222,9 +220,7 @@ def test_vote_until_the_budget_is_spent(live_server: Site, browser: Browser) -> 
         expect(budget).to_contain_text("2")
         first = page.locator(".vote-item").filter(has_text="Ajatus 1")
         second = page.locator(".vote-item").filter(has_text="Ajatus 2")
-        expect(first.locator("button.plus")).to_have_attribute(
-            "aria-label", re.compile("Ajatus 1")
-        )
+        expect(first.locator("button.plus")).to_have_attribute("aria-label", re.compile("Ajatus 1"))
         first.locator("button.plus").click()
         expect(first.locator(".vote-count")).to_contain_text("1")
         first.locator("button.plus").click()
