@@ -16,6 +16,7 @@ from tests.browser.conftest import (
     axe_check,
     create_workshop_http,
     phone_page,
+    screenshot,
     start_workshop,
 )
 
@@ -85,4 +86,29 @@ def test_code_page_has_no_axe_violations(live_server: Site, browser: Browser) ->
         expect(page.get_by_role("alert")).to_be_visible()
         assert_clean(page, "code page with an error")
     finally:
+        page.context.close()
+
+
+def test_pages_reflow_at_200_percent_zoom(live_server: Site, browser: Browser) -> None:
+    """360 px at 200 % zoom is a 180 px wide layout: nothing may need sideways scrolling."""
+    workshop = create_workshop_http(live_server, title="Palveluohjauksenkehittämistarpeet")
+    console = start_workshop(workshop)
+    console.act("note.add", {"text": "Työllisyyspalvelujenyhteensovittamisen haasteet " * 3})
+    page = phone_page(browser)
+    page.set_viewport_size({"width": 180, "height": 370})
+    overflow = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    try:
+        page.goto(f"{workshop.join_url}?lang=fi")
+        page.locator("details.about-me summary").click()
+        assert page.evaluate(overflow) <= 0
+        page.locator("form.join-form > button[type=submit]").first.click()
+        page.wait_for_url(re.compile(r"/w/"))
+        expect(page.locator(".others-list > li")).to_have_count(1)
+        page.fill("#note-text", "Asiakasosallisuudenvahvistamismahdollisuudet")
+        page.locator("button.send").click()
+        expect(page.locator(".mine-list .note-state.saved")).to_have_count(1)
+        assert page.evaluate(overflow) <= 0
+        screenshot(page, "phone-zoom-200")
+    finally:
+        console.close()
         page.context.close()
