@@ -71,7 +71,12 @@ def _summary(workshop: Workshop) -> dict[str, Any]:
     }
 
 
+MAX_ID = 2**63 - 1  # larger ids cannot exist (and overflow SQLite's integer)
+
+
 def _owned(workshop_id: int) -> Workshop | None:
+    if not 0 < workshop_id <= MAX_ID:
+        return None
     workshop = db.session.get(Workshop, workshop_id)
     if workshop is None or workshop.owner_id != g.api_user.id:
         return None
@@ -82,7 +87,11 @@ def _owned(workshop_id: int) -> Workshop | None:
 def openapi() -> Response:
     """The OpenAPI 3.1 document of this API."""
     text = resources.files("facilitator").joinpath("openapi.yaml").read_text(encoding="utf-8")
-    return jsonify(yaml.safe_load(text))
+    doc = yaml.safe_load(text)
+    # The kits this server offers are the only valid values of `kit`: say so exactly.
+    kit = doc["components"]["schemas"]["CreateWorkshop"]["properties"]["kit"]
+    kit["enum"] = sorted(current_app.extensions["facilitator.kits"])
+    return jsonify(doc)
 
 
 @bp.get("/v1/kits")
