@@ -77,6 +77,7 @@ def home() -> str | Response:
             w.id: url_for("projector.show", workshop_id=w.id, token=w.projector_token)
             for w in workshops
         },
+        minutes_urls={w.id: minutes_url(w.id) for w in workshops if w.status == "ended"},
     )
 
 

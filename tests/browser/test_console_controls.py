@@ -199,4 +199,5 @@ def test_scribe_spotlight_hide_keys_and_end(screens: Screens) -> None:
     console.locator("#cx-confirm-ok").click()
     expect(projector.locator(".pj-ended")).to_be_visible()
     expect(console.locator("#cx-ended")).to_be_visible()
+    expect(console.locator("#cx-ended a[href$='/minutes']")).to_be_visible()
     expect(console.locator("#cx-end")).to_be_disabled()

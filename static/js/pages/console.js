@@ -330,10 +330,11 @@ const live = new Live({
     return ok;
   },
   onStatus(status) {
+    const was = root.dataset.connection;
     root.dataset.connection = status;
-    if (status === 'offline') say(t('offline'), 'warn');
+    if (status === 'offline' && was !== 'offline') say(t('offline'), 'warn');
     else if (status === 'refused') say(t('refused'), 'error');
-    else if (status === 'online' && $('cx-message').dataset.kind !== 'error') say(t('online'));
+    else if (status === 'online' && was === 'offline') say(t('online'));
   },
 });
 frame.serverNow = () => live.serverNow();
