@@ -107,6 +107,37 @@ def process_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / ticks
 
 
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) jiffies of the whole machine, from /proc/stat."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return 0, 1
+    idle = fields[3] + fields[4]  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def sample_cpu(pid: int, until: float) -> list[dict[str, float]]:
+    """Once a second until ``until``: the server's CPU % (of one core) and the machine's busy %.
+
+    The machine figure counts every process (other people's work included), as a percentage of
+    all cores, so a busy machine explains a server that gets less CPU than it asks for.
+    """
+    samples = []
+    cpu, (busy, total) = process_cpu(pid), machine_ticks()
+    while time.time() < until:
+        time.sleep(max(0.0, min(1.0, until - time.time())))
+        cpu_now, (busy_now, total_now) = process_cpu(pid), machine_ticks()
+        samples.append(
+            {
+                "server": round(100 * (cpu_now - cpu), 1),
+                "machine": round(100 * (busy_now - busy) / max(1, total_now - total), 1),
+            }
+        )
+        cpu, busy, total = cpu_now, busy_now, total_now
+    return samples
+
+
 def machine() -> dict[str, Any]:
     """What the numbers were measured on."""
     model = ""
@@ -356,7 +387,7 @@ def measure(
         # Server CPU over the sending window only (not the connect phase or the drain).
         time.sleep(max(0.0, t0 - time.time()))
         cpu_before = process_cpu(pid)
-        time.sleep(max(0.0, t0 + args.duration - time.time()))
+        samples = sample_cpu(pid, until=t0 + args.duration)
         server_cpu = process_cpu(pid) - cpu_before
         wall = args.duration
         timeout = args.drain + 120
@@ -368,7 +399,10 @@ def measure(
             proc.join(timeout=30)
             if proc.is_alive():
                 proc.kill()
-    return combine(target, args, results, phones, projector, failed, wall, server_cpu)
+    row = combine(target, args, results, phones, projector, failed, wall, server_cpu)
+    row["cpu_timeline"] = samples
+    row["machine_busy_pct"] = round(sum(x["machine"] for x in samples) / max(1, len(samples)), 1)
+    return row
 
 
 def _start_profiler(args: argparse.Namespace, target: str, pid: int) -> Any:
@@ -390,6 +424,7 @@ def _start_profiler(args: argparse.Namespace, target: str, pid: int) -> Any:
             "--format",
             "raw",
             "--nonblocking",
+            "--idle",
             "--output",
             str(out),
         ],
@@ -534,6 +569,7 @@ def table(rows: list[dict[str, Any]]) -> str:
         ("server CPU % of one core, while sending", lambda r: _fmt(r["server_cpu_pct"])),
         ("load-generator CPU % each, while sending", lambda r: _list(r["loadgen_cpu_pct"])),
         ("load-gen loop lag ms p50/p95/p99/max", lambda r: _lat(r["loop_lag"])),
+        ("machine busy % (all cores, everyone)", lambda r: _fmt(r["machine_busy_pct"])),
     ]
     header = "| | " + " | ".join(r["target"] for r in rows) + " |"
     out = [header, "|---" * (len(rows) + 1) + "|"]
@@ -557,7 +593,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--async-mode", choices=("gevent", "eventlet"), default="gevent")
     parser.add_argument("--target", choices=("server", "floor", "both"), default="both")
     parser.add_argument("--workers", type=int, default=2, help="load-generator processes")
-    parser.add_argument("--drain", type=float, default=5.0, help="seconds to wait after sending")
+    parser.add_argument(
+        "--drain", type=float, default=15.0, help="longest wait for late notes after sending"
+    )
     parser.add_argument("--connect-concurrency", type=int, default=25)
     parser.add_argument("--connect-timeout", type=float, default=600.0)
     parser.add_argument("--join-concurrency", type=int, default=8)
@@ -581,7 +619,8 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     targets = ["floor", "server"] if args.target == "both" else [args.target]
     rows = []
     with tempfile.TemporaryDirectory(prefix="fanout-") as temp:
-        work = Path(args.work_dir) if args.work_dir else Path(temp)
+        base = Path(args.work_dir) if args.work_dir else Path(temp)
+        work = base / time.strftime("run-%Y%m%d-%H%M%S")
         work.mkdir(parents=True, exist_ok=True)
         for target in targets:
             rows.append(run_target(args, target, work))

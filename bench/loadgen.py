@@ -7,8 +7,8 @@ talks to each over a pipe:
    ``("connected", info)``;
 2. the parent answers ``("go", t0)``; from wall-clock time ``t0`` the worker sends its share of the
    notes, evenly paced, each from a random one of its own phones, with the send time in the text;
-3. after the sending and a drain period the worker answers ``("done", result)`` with every
-   note it sent, how many of its clients saw each note, and the latencies it measured.
+3. once its notes have arrived everywhere (or after a drain timeout) the worker answers
+   ``("done", result)``: every note it sent, how many of its clients saw each, the latencies.
 
 Every process on one machine shares the same wall clock, so ``time.time()`` at the receiver minus
 the send time written into the note is the end-to-end latency, including the time the sending and
@@ -169,6 +169,35 @@ def cpu_seconds() -> float:
     return times.user + times.system
 
 
+async def drain(
+    spec: Spec,
+    sent: list[dict[str, Any]],
+    phones: list[Client],
+    projector: Client | None,
+    tally: Tally,
+) -> None:
+    """Wait until every note this worker sent has reached all of its clients, at most ``drain`` s.
+
+    Notes from the other workers travel the same way at the same time, so a short grace period
+    after this worker's own notes are all in covers them too; what is still missing at the end of
+    the drain is counted as lost.
+    """
+    deadline = time.monotonic() + spec.drain
+    while time.monotonic() < deadline:
+        phones_live = sum(1 for p in phones if not p.disconnected)
+        want_projector = projector is not None and projector.connected
+        done = all(
+            tally.phone_seen[s["key"]] >= phones_live
+            and (not want_projector or tally.projector_seen[s["key"]] >= 1)
+            for s in sent
+            if s["ok"]
+        )
+        if done:
+            await asyncio.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
+            return
+        await asyncio.sleep(0.05)
+
+
 async def run(spec: Spec, conn: Any) -> None:
     """The whole life of one worker (see the module docstring)."""
     rng = random.Random(spec.seed * 1000 + spec.index)
@@ -272,7 +301,7 @@ async def run(spec: Spec, conn: Any) -> None:
     cpu_used = cpu_seconds() - cpu_before
     if pending:
         await asyncio.wait(pending, timeout=30)
-    await asyncio.sleep(spec.drain)
+    await drain(spec, sent, live_phones, projector, tally)
     stop.set()
     await monitor
 
