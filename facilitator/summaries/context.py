@@ -201,7 +201,11 @@ class SummaryContext:
 
     def number(self, value: int | float) -> str:
         """A number in the locale's style."""
-        return str(format_decimal(value, locale=self.locale))
+        cache: dict[int | float, str] = self.__dict__.setdefault("_numbers", {})
+        found = cache.get(value)
+        if found is None:
+            found = cache[value] = str(format_decimal(value, locale=self.locale))
+        return found
 
     def percent(self, part: int, whole: int) -> str:
         """A whole-number percentage, or '–' when there is no whole."""

@@ -32,6 +32,10 @@ def tally(ctx: SummaryContext) -> tuple[dict[str, int], dict[str, int], int]:
             if author.get("kind") == SCRIBE or (item.get("data") or {}).get("scribe"):
                 scribed += 1
         else:
+            parent = item.get("parent")
+            target = ctx.by_id.get(int(parent)) if parent is not None else None
+            if parent is not None and (target is None or target.get("hidden")):
+                continue  # a +1 or vote on something hidden or deleted
             reactions[group] += reaction_weight(item)
     return dict(written), dict(reactions), scribed
 

@@ -193,7 +193,7 @@ def workshop_export() -> dict[str, Any]:
             ideas, "note", cli[3], "Työntekijän vaihtuessa joudun kertomaan kaiken uudelleen."
         ),
     }
-    b.add(ideas, "note", pro[3], "Soita minulle 040 123 4567", hidden=True)
+    phone_note = b.add(ideas, "note", pro[3], "Soita minulle 040 123 4567", hidden=True)
     b.add(ideas, "note", quiet[1], "Tämä on asiaton kommentti", hidden=True)
     b.add(ideas, "note", cli[0], "Poistettu luonnos", deleted=True)
     plus_by = {
@@ -209,6 +209,7 @@ def workshop_export() -> dict[str, Any]:
     for key, people in plus_by.items():
         for person in people:
             b.add(ideas, "plus", person, parent=notes[key], seconds=3)
+    b.add(ideas, "plus", cli[1], parent=phone_note, seconds=3)  # on a note hidden later
     b.group(
         ideas,
         "Ajanvaraus ja yhteydenotto",

@@ -92,6 +92,8 @@ def test_role_groups_under_three_people_are_folded_into_other() -> None:
     assert rows["Professional"][1] == "4"
     assert rows["Expert by experience"][1] == "3"
     assert rows["Total"][1] == "15"
+    # +1s and votes: a +1 on a note hidden later is not counted.
+    assert rows["Total"][5] == "87"
     notices = [b for b in section(m, "Participation") if isinstance(b, Notice)]
     assert notices and notices[0].kind == "info"
     # Their notes carry no role label anywhere: quotes and the appendix leave it empty.
