@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from werkzeug.wrappers import Response
-from wtforms import SelectField, StringField
+from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from facilitator.config import LOCALES
@@ -32,12 +32,16 @@ class CreateForm(FlaskForm):
     kit = SelectField(_l("Session kit"), validators=[DataRequired()])
     title = StringField(_l("Name of the workshop"), validators=[Optional(), Length(max=200)])
     place = StringField(_l("Place"), validators=[Optional(), Length(max=200)])
-    locale = SelectField(_l("Language"), choices=[(k, LANGUAGE_NAMES[k]) for k in LOCALES])
+    locale = SelectField(
+        _l("Language"), choices=[SelectChoice(k, LANGUAGE_NAMES[k]) for k in LOCALES]
+    )
 
 
-def _kit_choices(locale: str) -> list[tuple[str, str]]:
+def _kit_choices(locale: str) -> list[SelectChoice]:
+    """Every loaded kit by its title in the page's language, sorted by title."""
     kits = current_app.extensions["facilitator.kits"]
-    return sorted(((k.id, k.title.get(locale)) for k in kits.values()), key=lambda c: c[1])
+    titles = sorted(((k.title.get(locale), k.id) for k in kits.values()), key=lambda c: c[0])
+    return [SelectChoice(kit_id, title) for title, kit_id in titles]
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -67,7 +71,7 @@ def home() -> str | Response:
         .where(Workshop.owner_id == current_user.id)
         .order_by(Workshop.created_at.desc(), Workshop.id.desc())
     ).all()
-    kit_titles = dict(form.kit.choices)
+    kit_titles = {choice.value: choice.label for choice in form.kit.choices}
     return render_template(
         "console/home.html",
         form=form,
