@@ -150,6 +150,30 @@ def test_scribe_spotlight_hide_keys_and_end(screens: Screens) -> None:
     card = projector.locator(".pj-note-text", has_text="Kirjoitettu puhelimettoman")
     expect(card).to_be_visible()
 
+    # A refused action shows the server's translated message and blocks nothing.
+    console.fill("#cx-scribe-text", "liian pitkä " * 30)
+    console.locator("form.cx-scribe button[type=submit]").click()
+    status = console.locator("#cx-message")
+    expect(status).to_have_attribute("data-kind", "error")
+    expect(status).not_to_be_empty()
+    expect(console.locator("#cx-scribe-text")).to_have_value(re.compile("liian pitkä"))
+    console.fill("#cx-scribe-text", "")
+
+    # Groups: make one, put the note in it, rename it, delete it (after a confirmation).
+    console.fill("#cx-group-new", "Saavutettavuus")
+    console.locator("form.cx-group-form button[type=submit]").click()
+    note.locator("select.cx-note-group").select_option(label="Saavutettavuus")
+    group = projector.locator(".pj-group", has=card)
+    expect(group.locator(".pj-group-label")).to_have_text("Saavutettavuus")
+    label = console.locator(".cx-groups input")
+    label.fill("Palveluohjauksen kehittämistarpeet")
+    label.press("Enter")
+    expect(group.locator(".pj-group-label")).to_have_text("Palveluohjauksen kehittämistarpeet")
+    console.locator(".cx-groups button.danger-quiet").click()
+    console.locator("#cx-confirm-ok").click()
+    expect(projector.locator(".pj-group")).to_have_count(0)
+    expect(card).to_be_visible()
+
     # Spotlight on and off.
     note.locator("button.cx-spot").click()
     spot = projector.locator(".pj-spotlight")

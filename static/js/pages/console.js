@@ -47,9 +47,11 @@ function confirmAction(message, okLabel) {
 
 /** Send an action; a refusal shows its translated message. Resolves with the ack. */
 function send(type, payload = {}) {
-  const { done } = live.send(type, payload);
+  const { entry, done } = live.send(type, payload);
   return done.then((ack) => {
     if (!ack.ok) {
+      // Shown once, then forgotten: a refused control is not retried after a reload.
+      live.outbox.dismiss(entry.op);
       say(ack.error?.message || t('refused'), 'error');
       if (ack.error && ['stale_phase', 'not_found'].includes(ack.error.code)) live.resync();
     }
