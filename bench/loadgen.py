@@ -302,6 +302,7 @@ async def run(spec: Spec, conn: Any) -> None:
     if pending:
         await asyncio.wait(pending, timeout=30)
     await drain(spec, sent, live_phones, projector, tally)
+    cpu_total = cpu_seconds() - cpu_before
     stop.set()
     await monitor
 
@@ -321,6 +322,7 @@ async def run(spec: Spec, conn: Any) -> None:
         "timeline": tally.timeline.tobytes(),
         "loop_lag": lag.tobytes(),
         "cpu_seconds": cpu_used,
+        "cpu_total": cpu_total,
     }
     conn.send(("done", result))
     clients = [*phones, *([projector] if projector else [])]
