@@ -60,6 +60,14 @@ class Site:
     server: LiveServer
     username: str = USERNAME
     password: str = PASSWORD
+    _http: requests.Session | None = field(default=None, repr=False)
+
+    def http(self) -> requests.Session:
+        """The facilitator's logged-in requests session (logs in once per server: the log-in
+        form is rate limited per address)."""
+        if self._http is None:
+            self._http = http_login(self)
+        return self._http
 
     @property
     def url(self) -> str:
@@ -77,14 +85,18 @@ class Site:
             return list(conn.execute(sql, params).fetchall())
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real server (gevent, SQLite) on a temporary data folder, with a facilitator account.
 
-    Module-scoped: tests in one module share it and each creates its own workshop.
+    Session-scoped (starting a server costs seconds): every browser test shares it, each with
+    its own workshop. Do not stop or kill it in a test; start your own LiveServer for that.
+    Join attempts are not rate limited here (many phones join from 127.0.0.1 within a minute).
     """
     data = tmp_path_factory.mktemp("live")
-    server = LiveServer(data, async_mode="gevent")
+    server = LiveServer(
+        data, async_mode="gevent", env={"FACILITATOR_JOIN_RATE": "10000 per minute"}
+    )
     server.create_user(USERNAME, PASSWORD)
     server.start()
     try:
@@ -131,7 +143,21 @@ def big_page(browser: Browser, *, locale: str = "fi-FI", bypass_csp: bool = Fals
 
 
 def login(page: Page, site: Site) -> None:
-    """Log the page's browser context in as the facilitator through the login form."""
+    """Log the page's browser context in as the facilitator and open the console home.
+
+    Reuses the session of the one real form log-in per server (``Site.http``): the log-in form
+    allows 10 attempts a minute per address. ``login_form`` goes through the form itself.
+    """
+    session = site.http()
+    page.context.add_cookies(
+        [{"name": c.name, "value": c.value or "", "url": site.url} for c in session.cookies]
+    )
+    page.goto(f"{site.url}/")
+    assert "/login" not in page.url, "the facilitator session was not accepted"
+
+
+def login_form(page: Page, site: Site) -> None:
+    """Log in through the login form, as a person would."""
     page.goto(f"{site.url}/login")
     page.fill("input[name=username]", site.username)
     page.fill("input[name=password]", site.password)
@@ -205,7 +231,7 @@ def create_workshop_http(
     The join code and projector token are then read from the server's database (the console
     page that shows them is not needed for this).
     """
-    session = http_login(site)
+    session = site.http()
     token = csrf_token(session.get(f"{site.url}/login", timeout=10).text)
     response = session.post(
         f"{site.url}/",
