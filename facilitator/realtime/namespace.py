@@ -41,6 +41,8 @@ def resolve_seat(auth: Any) -> Seat | None:
         workshop_id = int(auth.get("workshop"))
     except (TypeError, ValueError):
         return None
+    if not 0 < workshop_id < 2**63:  # no such row; a larger id would overflow SQLite
+        return None
     workshop = db.session.get(Workshop, workshop_id)
     if workshop is None:
         return None

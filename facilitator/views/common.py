@@ -64,7 +64,7 @@ def qr_svg(data: str) -> bytes:
 
 def owned_workshop(workshop_id: int) -> Workshop:
     """The workshop if the logged-in facilitator owns it, else 404 (no hint that it exists)."""
-    workshop = db.session.get(Workshop, workshop_id)
+    workshop = db.session.get(Workshop, workshop_id) if workshop_id < 2**63 else None
     if workshop is None or workshop.owner_id != current_user.id:
         abort(404)
     return workshop

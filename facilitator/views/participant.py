@@ -41,6 +41,11 @@ def join_limit() -> str:
     return str(current_app.config["JOIN_RATE"])
 
 
+def wrong_code(response: Response) -> bool:
+    """Only wrong codes use up attempts: a room behind one address must all be able to join."""
+    return response.status_code in (400, 404)
+
+
 class CodeForm(FlaskForm):
     """The six-character code."""
 
@@ -72,7 +77,7 @@ def current_participant(workshop: Workshop) -> Participant | None:
 
 
 @bp.route("/j", methods=["GET", "POST"])
-@limiter.limit(join_limit, methods=["POST"])
+@limiter.shared_limit(join_limit, scope="join", methods=["POST"], deduct_when=wrong_code)
 def enter_code() -> str | Response:
     """Type the code shown on the screen."""
     form = CodeForm()
@@ -86,7 +91,7 @@ def enter_code() -> str | Response:
 
 
 @bp.route("/j/<code>", methods=["GET", "POST"])
-@limiter.limit(join_limit)
+@limiter.shared_limit(join_limit, scope="join", deduct_when=wrong_code)
 def join(code: str) -> str | Response | tuple[str, int]:
     """The page the QR opens: one big button, optional name and role."""
     workshop = find_by_code(db.session, code)

@@ -16,7 +16,7 @@ bp = Blueprint("projector", __name__)
 
 
 def _workshop(workshop_id: int, token: str) -> Workshop:
-    workshop = db.session.get(Workshop, workshop_id)
+    workshop = db.session.get(Workshop, workshop_id) if workshop_id < 2**63 else None
     if workshop is None or not hmac.compare_digest(workshop.projector_token, token):
         abort(404)
     g.workshop_locale = workshop.locale
