@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
 ]
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+KITS = Path(__file__).resolve().parent / "kits"  # extra kits for browser tests
 
 USERNAME = "fasilitaattori"
 PASSWORD = "browser-test-password"
@@ -91,11 +92,14 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
     Session-scoped (starting a server costs seconds): every browser test shares it, each with
     its own workshop. Do not stop or kill it in a test; start your own LiveServer for that.
-    Join attempts are not rate limited here (many phones join from 127.0.0.1 within a minute).
+    Join attempts are not rate limited here (many phones join from 127.0.0.1 within a minute);
+    the kits in tests/browser/kits are offered besides the bundled ones.
     """
     data = tmp_path_factory.mktemp("live")
     server = LiveServer(
-        data, async_mode="gevent", env={"FACILITATOR_JOIN_RATE": "10000 per minute"}
+        data,
+        async_mode="gevent",
+        env={"FACILITATOR_JOIN_RATE": "10000 per minute", "FACILITATOR_KITS_DIR": str(KITS)},
     )
     server.create_user(USERNAME, PASSWORD)
     server.start()

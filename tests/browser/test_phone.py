@@ -272,3 +272,64 @@ def test_a_note_typed_offline_survives_a_reload(live_server: Site, browser: Brow
     finally:
         console.close()
         page.context.close()
+
+
+def test_hidden_until_reveal_timer_and_lock(live_server: Site, browser: Browser) -> None:
+    workshop = create_workshop_http(live_server, kit="phone-hidden")
+    first = join(browser, workshop, locale="en-GB")
+    second = join(browser, workshop)
+    console = start_workshop(workshop)
+    try:
+        write(first, "Ensimmäisen oma")
+        write(second, "Toisen oma")
+        expect(mine(first, "Ensimmäisen oma").locator(".note-state.saved")).to_have_count(1)
+        expect(first.locator(".waiting")).to_contain_text("1")
+        expect(first.locator(".others-list > li")).to_have_count(0)
+        screenshot(first, "phone-hidden")
+
+        console.act("phase.reveal", {"on": True})
+        expect(first.locator(".others-list > li")).to_have_text(re.compile("Toisen oma"))
+        expect(first.locator(".waiting")).to_be_hidden()
+
+        timer = first.locator("#timer-value")
+        expect(timer).to_have_text("5:00")
+        console.act("timer.start")
+        expect(timer).not_to_have_text("5:00", timeout=4000)
+
+        console.act("phase.lock", {"on": True})
+        expect(first.locator("form.compose")).to_be_hidden()
+        expect(first.locator("#state-message")).to_be_visible()
+        expect(first.locator(".note-actions button")).to_have_count(0)
+        expect(first.locator("button.plus")).to_have_count(0)
+        expect(mine(first, "Ensimmäisen oma")).to_be_visible()
+    finally:
+        console.close()
+        first.context.close()
+        second.context.close()
+
+
+def test_a_refused_note_keeps_its_text_and_can_be_sent_again(
+    live_server: Site, browser: Browser
+) -> None:
+    workshop = create_workshop_http(live_server, kit="phone-hidden")
+    page = join(browser, workshop, locale="en-GB")
+    console = start_workshop(workshop)
+    try:
+        expect(page.locator("#note-text")).to_be_visible()
+        page.context.set_offline(True)
+        write(page, "Kirjoitettu juuri ennen sulkemista")
+        console.act("phase.lock", {"on": True})
+        page.context.set_offline(False)
+        note = mine(page, "ennen sulkemista")
+        expect(note.locator(".note-state")).to_have_class(re.compile(r"\bfailed\b"))
+        expect(note.locator(".note-error")).not_to_be_empty()
+        screenshot(page, "phone-refused")
+        assert console.notes() == []
+
+        console.act("phase.lock", {"on": False})
+        note.locator("button.primary").click()  # try again
+        expect(note.locator(".note-state")).to_have_class(re.compile(r"\bsaved\b"))
+        assert [n["text"] for n in console.notes()] == ["Kirjoitettu juuri ennen sulkemista"]
+    finally:
+        console.close()
+        page.context.close()

@@ -491,8 +491,21 @@ export function render(root, ctx) {
   applyFocus();
 }
 
+// Concealed notes counted into view.concealed by the reducer, per view object (a snapshot
+// brings a new view with the server's own count).
+const countedConcealed = new WeakMap();
+
 export function onEvent(ev, ctx) {
   if (!S || ev.type !== 'note.added' || !ev.data || !ev.data.note) return;
+  if (ev.data.note.concealed) {
+    // Our own note arrives concealed too; if its ack has not come yet it was counted as
+    // someone else's. Remember it so the ack can take it back out of the count.
+    if (!ctx.view.notes.some((n) => n.id === ev.data.note.id)) {
+      if (!countedConcealed.has(ctx.view)) countedConcealed.set(ctx.view, new Set());
+      countedConcealed.get(ctx.view).add(ev.data.note.id);
+    }
+    return;
+  }
   // Our own note may arrive as an event before its ack: pair it with the entry being sent.
   const note = ctx.view.notes.find((n) => n.id === ev.data.note.id);
   if (!note || note.mine) return;
@@ -533,6 +546,8 @@ export function onResult(entry, ctx) {
         }
       }
       S.opByNote.set(saved.id, entry.op);
+      const counted = countedConcealed.get(view);
+      if (counted && counted.delete(saved.id) && view.concealed > 0) view.concealed -= 1;
       const note = view.notes.find((n) => n.id === saved.id);
       if (note) note.mine = true;
       else view.notes.push({ plussed: false, ...saved, mine: true });
