@@ -79,6 +79,17 @@ def _utcnow() -> Any:
     return utcnow()
 
 
+def follow_spotlight(ctx: ActionContext, item_id: int, text: str | None) -> None:
+    """Keep the projector's spotlight true to its note: new text after an edit, cleared (text
+    None) when the note is deleted or hidden."""
+    spot = ctx.workshop.state.get("spotlight")
+    if not spot or spot.get("id") != item_id:
+        return
+    new = None if text is None else {"id": item_id, "text": text}
+    ctx.workshop.state = {**ctx.workshop.state, "spotlight": new}
+    ctx.publish("spotlight", {"spotlight": new})
+
+
 def _set_timer(ctx: ActionContext, value: dict[str, Any]) -> dict[str, Any]:
     ctx.workshop.state = {**ctx.workshop.state, "timer": value}
     ctx.publish("timer", {"timer": value, "server_now": ctx.now()})
@@ -183,10 +194,8 @@ class Controls(Method):
         if item is None or item.workshop_id != ctx.workshop.id or item.deleted:
             raise ActionError("not_found", 404)
         item.hidden = payload.hidden
-        spot = ctx.workshop.state.get("spotlight")
-        if payload.hidden and spot and spot.get("id") == item.id:
-            ctx.workshop.state = {**ctx.workshop.state, "spotlight": None}
-            ctx.publish("spotlight", {"spotlight": None})
+        if payload.hidden:
+            follow_spotlight(ctx, item.id, None)
         staff = {"id": item.id, "phase": item.phase_id, "hidden": payload.hidden}
         if payload.hidden:
             ctx.publish("item.removed", {"id": item.id, "phase": item.phase_id}, staff)

@@ -212,3 +212,27 @@ def test_scribe_notes_for_people_without_a_phone(make_room):
     assert act(console, "note.add", {"text": "Viides", "on_behalf_role": "client"})["ok"]
     assert error_code(act(phone.sock, "note.add", {"text": "x"})) == "locked"
     assert len(notes(room)) == 5
+
+
+def test_spotlight_follows_its_note(make_room):
+    room = make_room()
+    console, [author] = started(room, ("", ""))
+    projector = room.projector()
+    note = act(author.sock, "note.add", {"text": "Alku"})["data"]["note"]
+    act(console, "spotlight.set", {"id": note["id"]})
+    act(author.sock, "note.edit", {"id": note["id"], "text": "Korjattu"})
+    assert _last(projector, "spotlight")["data"] == {
+        "spotlight": {"id": note["id"], "text": "Korjattu"}
+    }
+    assert snapshot(projector)["spotlight"]["text"] == "Korjattu"
+    act(author.sock, "note.delete", {"id": note["id"]})
+    assert _last(projector, "spotlight")["data"] == {"spotlight": None}
+    assert snapshot(projector)["spotlight"] is None
+    # Editing a note that is not in the spotlight leaves the spotlight alone.
+    other = act(author.sock, "note.add", {"text": "Toinen"})["data"]["note"]
+    third = act(author.sock, "note.add", {"text": "Kolmas"})["data"]["note"]
+    act(console, "spotlight.set", {"id": other["id"]})
+    events(projector)
+    act(author.sock, "note.edit", {"id": third["id"], "text": "Kolmas!"})
+    assert [e["type"] for e in events(projector)] == ["note.updated"]
+    assert snapshot(projector)["spotlight"]["text"] == "Toinen"

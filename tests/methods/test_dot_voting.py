@@ -201,3 +201,17 @@ def test_facilitator_and_projector_do_not_vote(make_room):
     assert error_code(act(room.projector(), "vote.add", {"item": item})) == "forbidden"
     assert error_code(act(phone.sock, "vote.add", {"item": "first"})) == "invalid"
     assert error_code(act(phone.sock, "vote.add", {"item": item, "n": 5})) == "invalid"
+
+
+def test_locked_and_ended_voting(make_room):
+    room = make_room()
+    console, [voter] = _to_voting(room, ("", ""))
+    item = _items(voter.sock)[0]["id"]
+    act(voter.sock, "vote.add", {"item": item})
+    act(console, "phase.lock", {"on": True})
+    assert error_code(act(voter.sock, "vote.add", {"item": item})) == "locked"
+    assert error_code(act(voter.sock, "vote.remove", {"item": item})) == "locked"
+    act(console, "phase.lock", {"on": False})
+    act(console, "workshop.end")
+    assert error_code(act(voter.sock, "vote.remove", {"item": item})) == "ended"
+    assert snapshot(voter.sock)["view"]["spent"] == 1

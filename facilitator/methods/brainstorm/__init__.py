@@ -12,6 +12,7 @@ from facilitator.models import Contribution, Participant
 from facilitator.models.participant import KIND_SCRIBE
 from facilitator.models.types import utcnow
 from facilitator.realtime.context import ActionContext, ViewContext
+from facilitator.realtime.controls import follow_spotlight
 from facilitator.realtime.errors import ActionError
 from facilitator.roles import STATED_ROLES
 
@@ -84,12 +85,6 @@ class Brainstorm(Method):
     id = "brainstorm"
     Config = Config
     kinds = (NOTE, PLUS, GROUP)
-
-    def summarize(self, phase: Any, workshop: Any) -> list[Any]:
-        """The brainstorm section of the minutes (see summary.py)."""
-        from facilitator.methods.brainstorm import summary
-
-        return summary.summarize(phase, workshop)
 
     def summarize(self, phase: Any, workshop: Any) -> list[Any]:
         """The brainstorm section of the minutes (see summary.py)."""
@@ -189,6 +184,7 @@ class Brainstorm(Method):
         note.body = payload.text
         note.updated_at = utcnow()
         self._note_event(ctx, "note.updated", note)
+        follow_spotlight(ctx, note.id, note.body)
         return {"note": {**self.public_note(note, self._plus_count(ctx, note.id)), "mine": True}}
 
     @on("note.delete", NoteRef)
@@ -197,6 +193,7 @@ class Brainstorm(Method):
         note = self._own_note(ctx, payload.id)
         note.deleted = True
         note.updated_at = utcnow()
+        follow_spotlight(ctx, note.id, None)
         ctx.publish("item.removed", {"id": note.id, "phase": ctx.phase.id})
         return {"id": note.id}
 
