@@ -381,7 +381,7 @@ def measure(
             workshop_id=workshop.id if workshop else 0,
             cookies=share,
             projector_token=(workshop.projector_token if workshop else "") if index == 0 else None,
-            rate=args.rate / args.workers,
+            rate=args.rate,
             duration=args.duration,
             drain=args.drain,
             connect_concurrency=args.connect_concurrency,

@@ -5,9 +5,10 @@ talks to each over a pipe:
 
 1. the worker connects its phones (and the projector, if it was given one) and answers
    ``("connected", info)``;
-2. the parent answers ``("go", t0)``; from wall-clock time ``t0`` the worker sends its share of the
-   notes, evenly paced, each from a random one of its own phones, with the send time in the text;
-3. once its notes have arrived everywhere (or after a drain timeout) the worker answers
+2. the parent answers ``("go", t0)``; the run's notes are evenly paced from wall-clock time
+   ``t0``, the workers taking turns; each note goes from a random one of the worker's own phones
+   with its send time in the text;
+3. once the run's notes have reached all its clients (or after a drain timeout) it answers
    ``("done", result)``: every note it sent, how many of its clients saw each, the latencies.
 
 Every process on one machine shares the same wall clock, so ``time.time()`` at the receiver minus
@@ -44,7 +45,7 @@ class Spec:
     workshop_id: int
     cookies: list[str]  # one Cookie header per phone (empty strings for the floor)
     projector_token: str | None  # the projector is one extra client in worker 0
-    rate: float  # notes per second this worker sends
+    rate: float  # notes per second, all workers together
     duration: float
     drain: float = 5.0
     connect_concurrency: int = 25
@@ -73,6 +74,11 @@ class Tally:
     projector_seen: Counter = field(default_factory=Counter)
     foreign: int = 0  # note.added events that are not from this run
     timeline: array = field(default_factory=lambda: array("d"))  # (send time, latency) pairs
+
+
+def total_notes(spec: Spec) -> int:
+    """How many notes the whole run sends."""
+    return round(spec.rate * spec.duration)
 
 
 def note_text(worker: int, number: int, sent: float) -> str:
@@ -176,24 +182,25 @@ async def drain(
     projector: Client | None,
     tally: Tally,
 ) -> None:
-    """Wait until every note this worker sent has reached all of its clients, at most ``drain`` s.
+    """Wait until every worker's notes have reached all of this worker's clients, at most ``drain``.
 
-    Notes from the other workers travel the same way at the same time, so a short grace period
-    after this worker's own notes are all in covers them too; what is still missing at the end of
-    the drain is counted as lost.
+    Note ``k`` of the run (``0 <= k < rate * duration``) is sent by worker ``k % workers`` and
+    keyed ``<worker>:<k>``, so each worker knows every key to expect. A note the server refused
+    never arrives, which only makes the wait run to the drain timeout; what is still missing then
+    is counted as lost.
     """
+    keys = [f"{k % spec.workers}:{k}" for k in range(total_notes(spec))]
+    refused = {s["key"] for s in sent if not s["ok"]}
     deadline = time.monotonic() + spec.drain
     while time.monotonic() < deadline:
         phones_live = sum(1 for p in phones if not p.disconnected)
         want_projector = projector is not None and projector.connected
-        done = all(
-            tally.phone_seen[s["key"]] >= phones_live
-            and (not want_projector or tally.projector_seen[s["key"]] >= 1)
-            for s in sent
-            if s["ok"]
-        )
-        if done:
-            await asyncio.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
+        if all(
+            tally.phone_seen[key] >= phones_live
+            and (not want_projector or tally.projector_seen[key] >= 1)
+            for key in keys
+            if key not in refused
+        ):
             return
         await asyncio.sleep(0.05)
 
@@ -251,7 +258,7 @@ async def run(spec: Spec, conn: Any) -> None:
 
     sent: list[dict[str, Any]] = []
     pending: set[asyncio.Task[Any]] = set()
-    count = round(spec.rate * spec.duration)
+    mine = range(spec.index, total_notes(spec), spec.workers)
     senders = [p for p in live_phones if spec.target == FLOOR or p.phase_id is not None]
 
     async def send_one(number: int) -> None:
@@ -283,12 +290,10 @@ async def run(spec: Spec, conn: Any) -> None:
         if not record["ok"]:
             record["error"] = str((ack or {}).get("error", {}).get("code", "refused"))
 
-    if senders and count:
-        interval = 1.0 / spec.rate
-        # Stagger the workers' sending so they interleave rather than fire together.
-        first = t0 + interval * spec.index / spec.workers
-        for number in range(count):
-            due = first + number * interval
+    if senders and mine:
+        # The run's notes are evenly paced; the workers take turns (note k from worker k % W).
+        for number in mine:
+            due = t0 + number / spec.rate
             delay = due - time.time()
             if delay > 0:
                 await asyncio.sleep(delay)
