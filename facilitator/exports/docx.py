@@ -7,7 +7,9 @@ indented italic paragraphs; automatic findings are shaded, bordered paragraphs.
 
 from __future__ import annotations
 
+import copy
 import io
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from lxml import etree
 
 from facilitator.summaries.blocks import (
     Block,
@@ -36,13 +39,19 @@ EXTENSION = "docx"
 _LANG = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
 _SHADE = {"automatic": "FFF8DB", "warning": "FDEEEE", "info": "EAF4FB"}
 _BORDER = {"automatic": "8A6D00", "warning": "AA3333", "info": "1F5F8B"}
+_W_TR, _W_TC, _W_P, _W_R, _W_T, _W_BR = (qn(f"w:{t}") for t in ("tr", "tc", "p", "r", "t", "br"))
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # A fixed timestamp keeps the file the same for the same minutes.
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
+# Characters XML 1.0 (and so Word) cannot hold.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _clean(text: str) -> str:
     """Text Word accepts: no control characters except newline and tab."""
-    return "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32).replace("\r", "")
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _set_language(document: Any, locale: str) -> None:
@@ -79,7 +88,7 @@ def _table(document: Any, block: Table) -> None:
     width = max([len(block.columns)] + [len(r) for r in block.rows]) or 1
     if block.caption:
         document.add_paragraph(_clean(block.caption), style="Caption")
-    table = document.add_table(rows=1 + len(block.rows), cols=width)
+    table = document.add_table(rows=1, cols=width)
     table.style = "Table Grid"
     columns = list(block.columns) + [""] * (width - len(block.columns))
     header = table.rows[0]
@@ -87,11 +96,26 @@ def _table(document: Any, block: Table) -> None:
     for cell, text in zip(header.cells, columns, strict=True):
         run = cell.paragraphs[0].add_run(_clean(text))
         run.bold = True
-    # Filling cells through the XML of each row is much faster than table.cell(r, c).
-    for row, values in zip(table.rows[1:], block.rows, strict=True):
-        cells = row.cells
-        for n, text in enumerate(values[:width]):
-            cells[n].paragraphs[0].add_run(_clean(text))
+    # Body rows are written as XML directly: python-docx's cell objects take seconds for the
+    # appendix of a large workshop. Each cell copies the header cell's properties (its width).
+    widths = [cell._tc.tcPr for cell in header.cells]
+    tbl = table._tbl
+    for values in block.rows:
+        row = etree.SubElement(tbl, _W_TR)
+        cells = list(values[:width]) + [""] * (width - len(values[:width]))
+        for text, props in zip(cells, widths, strict=True):
+            cell = etree.SubElement(row, _W_TC)
+            if props is not None:
+                cell.append(copy.deepcopy(props))
+            paragraph = etree.SubElement(cell, _W_P)
+            if text:
+                run = etree.SubElement(paragraph, _W_R)
+                for n, part in enumerate(_clean(text).split("\n")):
+                    if n:
+                        etree.SubElement(run, _W_BR)
+                    node = etree.SubElement(run, _W_T)
+                    node.text = part
+                    node.set(_XML_SPACE, "preserve")
     document.add_paragraph()
 
 

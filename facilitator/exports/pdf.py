@@ -2,6 +2,10 @@
 
 The font is embedded (subset), so ä, ö, å, dashes and quotation marks print the same on any
 machine; no network and no system fonts are used. Headings become PDF outline entries.
+
+Lines are measured and wrapped here (word by word, with the font's glyph widths) and placed with
+fpdf2's low-level ``text``: fpdf2's own ``multi_cell`` and ``table`` measure character by
+character and took over ten seconds for the appendix of a 5,000-note workshop.
 """
 
 from __future__ import annotations
@@ -12,8 +16,6 @@ from importlib import resources
 from typing import Any
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
-from fpdf.fonts import FontFace
 
 from facilitator.summaries.blocks import (
     Block,
@@ -32,11 +34,13 @@ EXTENSION = "pdf"
 
 FONT = "DejaVu"
 _FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
-_SIZES = {1: 20, 2: 15, 3: 12.5}
+_SIZES = {1: 20.0, 2: 15.0, 3: 12.5}
 _SHADE = {"automatic": (255, 248, 219), "warning": (253, 238, 238), "info": (234, 244, 251)}
 _BORDER = {"automatic": (138, 109, 0), "warning": (170, 51, 51), "info": (31, 95, 139)}
 _BODY = 10.5
-_LINE = 5.2
+_TABLE = 9.0
+_LEADING = 1.32  # line height as a multiple of the font size
+_PAD = 1.2  # table cell padding (mm)
 # A fixed creation date keeps the file the same for the same minutes.
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -47,144 +51,245 @@ def _font_path(name: str) -> str:
 
 def _clean(text: str) -> str:
     """Text the font can show: control characters out, tabs as spaces."""
-    text = text.replace("\r\n", "\n").replace("\t", "    ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     return "".join(ch for ch in text if ch == "\n" or ord(ch) >= 32)
 
 
 class _Document(FPDF):
-    """A4 portrait with page numbers and the minutes' footer line at the bottom."""
-
-    footer_text = ""
+    """A4 portrait with page numbers at the foot of every page."""
 
     def footer(self) -> None:
-        """Page number (and the analyser line) at the foot of every page."""
+        """Page number at the foot of every page."""
         self.set_y(-12)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(90, 90, 90)
         self.cell(0, 4, f"{self.page_no()} / {{nb}}", align="R")
         self.set_text_color(0, 0, 0)
 
+    # --- measuring and placing text ------------------------------------------------------
 
-def _text(pdf: _Document, text: str, *, style: str = "", size: float = _BODY, indent: float = 0):
-    pdf.set_font(FONT, style, size)
-    pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(
-        pdf.epw - indent,
-        _LINE * size / _BODY,
-        _clean(text),
-        align="L",
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
+    def use(self, style: str, size: float) -> None:
+        """Switch font style and size (cheap when nothing changes)."""
+        if self.font_style != style or self.font_size_pt != size:
+            self.set_font(FONT, style, size)
+
+    def line_height(self) -> float:
+        """Height of one line of the current font, in mm."""
+        return self.font_size * _LEADING
+
+    def measure(self, text: str) -> float:
+        """Width of ``text`` in the current font, in mm."""
+        widths = self.current_font.cw  # type: ignore[union-attr]
+        return sum(widths[ord(c)] for c in text) * self.font_size_pt * 0.001 / self.k
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """``text`` broken into lines no wider than ``width`` (newlines kept, long words split)."""
+        lines: list[str] = []
+        space = self.measure(" ")
+        for paragraph in _clean(text).split("\n"):
+            line, used = "", 0.0
+            for word in paragraph.split(" "):
+                size = self.measure(word)
+                if size > width:
+                    # A word longer than the line (a URL, a long code): split it by characters.
+                    if line:
+                        lines.append(line)
+                    line, used = "", 0.0
+                    for ch in word:
+                        w = self.measure(ch)
+                        if used + w > width and line:
+                            lines.append(line)
+                            line, used = "", 0.0
+                        line, used = line + ch, used + w
+                    continue
+                if not line:
+                    line, used = word, size
+                elif used + space + size <= width:
+                    line, used = f"{line} {word}", used + space + size
+                else:
+                    lines.append(line)
+                    line, used = word, size
+            lines.append(line)
+        return lines
+
+    def room_left(self) -> float:
+        """Vertical space left on this page before the automatic page break, in mm."""
+        return self.page_break_trigger - self.y
+
+    def put(self, x: float, y: float, text: str) -> None:
+        """Place one line whose box starts at (x, y)."""
+        if text:
+            self.text(x, y + 0.5 * self.line_height() + 0.3 * self.font_size, text)
+
+    def lines(self, lines: list[str], *, indent: float = 0.0) -> None:
+        """Place lines one under another from the current position, breaking pages as needed."""
+        height = self.line_height()
+        for line in lines:
+            if self.room_left() < height:
+                self.add_page()
+            self.put(self.l_margin + indent, self.y, line)
+            self.y += height
+
+    def paragraph(self, text: str, *, style: str = "", size: float = _BODY, indent: float = 0.0):
+        """Wrapped text at the left margin (plus ``indent``)."""
+        self.use(style, size)
+        self.lines(self.wrap(text, self.epw - indent), indent=indent)
 
 
 def _heading(pdf: _Document, block: Heading) -> None:
     level = min(max(block.level, 1), 3)
     size = _SIZES[level]
     # Keep a heading with at least a few lines of what follows it.
-    if pdf.will_page_break(size * 0.6 + 3 * _LINE + 6):
+    if pdf.room_left() < size * 0.6 + 3 * _BODY * 0.35 * _LEADING + 6:
         pdf.add_page()
-    pdf.ln(4 if level > 1 else 0)
+    if level > 1 and pdf.y > pdf.t_margin + 1:
+        pdf.y += 4
     pdf.start_section(_clean(block.text).replace("\n", " ")[:120], level=level - 1)
-    _text(pdf, block.text, style="B", size=size)
-    pdf.ln(1.5)
+    pdf.paragraph(block.text, style="B", size=size)
+    pdf.y += 1.5
 
 
 def _paragraph(pdf: _Document, block: Paragraph) -> None:
-    _text(pdf, block.text)
-    pdf.ln(2)
+    pdf.paragraph(block.text)
+    pdf.y += 2
 
 
 def _bullets(pdf: _Document, block: BulletList) -> None:
+    pdf.use("", _BODY)
     for item in block.items:
-        pdf.set_font(FONT, "", _BODY)
-        y = pdf.get_y()
-        if pdf.will_page_break(_LINE):
+        lines = pdf.wrap(item, pdf.epw - 6)
+        if pdf.room_left() < pdf.line_height():
             pdf.add_page()
-            y = pdf.get_y()
-        pdf.set_xy(pdf.l_margin + 2, y)
-        pdf.cell(4, _LINE, "•")
-        _text(pdf, item, indent=6)
-    pdf.ln(2)
+        pdf.put(pdf.l_margin + 2, pdf.y, "•")
+        pdf.lines(lines, indent=6)
+    pdf.y += 2
+
+
+def _column_widths(pdf: _Document, columns: list[str], weights: list[int]) -> list[float]:
+    """Widths shared by weight, but never so narrow that a header word has to break."""
+    pdf.use("B", _TABLE)
+    least = [
+        max((pdf.measure(word) for word in _clean(c).split()), default=0.0) + 2 * _PAD + 0.5
+        for c in columns
+    ]
+    if sum(least) >= pdf.epw:
+        return [pdf.epw * w / sum(least) for w in least]
+    widths = [pdf.epw * w / sum(weights) for w in weights]
+    short = [n for n, w in enumerate(widths) if w < least[n]]
+    if short:
+        fixed = sum(least[n] for n in short)
+        rest = [n for n in range(len(widths)) if n not in short]
+        rest_weight = sum(weights[n] for n in rest) or 1
+        for n in short:
+            widths[n] = least[n]
+        for n in rest:
+            widths[n] = max((pdf.epw - fixed) * weights[n] / rest_weight, least[n])
+        scale = pdf.epw / sum(widths)
+        widths = [w * scale for w in widths]
+    return widths
 
 
 def _table(pdf: _Document, block: Table) -> None:
     width = max([len(block.columns)] + [len(r) for r in block.rows]) or 1
     if block.caption:
-        _text(pdf, block.caption, style="I", size=9.5)
-    pdf.set_font(FONT, "", 9)
-    columns = [_clean(c) for c in list(block.columns) + [""] * (width - len(block.columns))]
+        pdf.paragraph(block.caption, style="I", size=9.5)
+    columns = list(block.columns) + [""] * (width - len(block.columns))
+    rows = [list(r[:width]) + [""] * (width - len(r[:width])) for r in block.rows]
     # Wider columns for longer text, measured on a sample of rows.
-    sample = [columns, *[list(r) for r in block.rows[:200]]]
-    weights = []
-    for n in range(width):
-        longest = max((len(r[n]) if n < len(r) else 0) for r in sample)
-        weights.append(min(max(longest, 4), 60))
-    with pdf.table(
-        col_widths=tuple(weights),
-        headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)),
-        line_height=4.6,
-        text_align="LEFT",
-        repeat_headings=1,
-        padding=1,
-    ) as table:
-        table.row(columns)
-        for values in block.rows:
-            cells = [_clean(v) for v in values[:width]]
-            table.row(cells + [""] * (width - len(cells)))
-    pdf.ln(3)
+    sample = [columns, *rows[:200]]
+    weights = [min(max(max(len(r[n]) for r in sample), 4), 60) for n in range(width)]
+    widths = _column_widths(pdf, columns, weights)
+    pdf.use("", _TABLE)
+    height = pdf.line_height()
+
+    def draw(cells: list[list[str]], first: int, count: int, *, header: bool) -> None:
+        box = count * height + 2 * _PAD
+        x = pdf.l_margin
+        pdf.use("B" if header else "", _TABLE)
+        for lines, w in zip(cells, widths, strict=True):
+            pdf.rect(x, pdf.y, w, box, style="DF" if header else "D")
+            for n, line in enumerate(lines[first : first + count]):
+                pdf.put(x + _PAD, pdf.y + _PAD + n * height, line)
+            x += w
+        pdf.y += box
+
+    def wrapped(values: list[str], style: str) -> list[list[str]]:
+        pdf.use(style, _TABLE)
+        return [pdf.wrap(v, w - 2 * _PAD) for v, w in zip(values, widths, strict=True)]
+
+    pdf.set_fill_color(235, 235, 235)
+    pdf.set_line_width(0.2)
+    head = wrapped(columns, "B")
+    head_lines = max(len(c) for c in head)
+
+    def header() -> None:
+        draw(head, 0, head_lines, header=True)
+
+    if pdf.room_left() < (head_lines + 1) * height + 4 * _PAD:
+        pdf.add_page()
+    header()
+    for values in rows:
+        cells = wrapped(values, "")
+        total_lines, done = max(len(c) for c in cells), 0
+        while done < total_lines:
+            fits = int((pdf.room_left() - 2 * _PAD) // height)
+            if fits < 1:
+                pdf.add_page()
+                header()
+                continue
+            take = min(fits, total_lines - done)
+            draw(cells, done, take, header=False)
+            done += take
+    pdf.y += 3
 
 
 def _quote(pdf: _Document, block: Quote) -> None:
-    _text(pdf, block.text, style="I", indent=8)
+    pdf.paragraph(block.text, style="I", indent=8)
     if block.attribution:
         pdf.set_text_color(70, 70, 70)
-        _text(pdf, "— " + block.attribution, size=9.5, indent=8)
+        pdf.paragraph("— " + block.attribution, size=9.5, indent=8)
         pdf.set_text_color(0, 0, 0)
-    pdf.ln(2)
+    pdf.y += 2
 
 
 def _facts(pdf: _Document, block: Facts) -> None:
-    for label, value in block.pairs:
-        pdf.set_font(FONT, "B", _BODY)
-        label_text = _clean(label) + ": "
-        # Label and value share a line; a long value wraps under itself.
-        label_width = min(pdf.get_string_width(label_text) + 1, pdf.epw / 3)
-        y = pdf.get_y()
-        pdf.set_x(pdf.l_margin)
-        pdf.multi_cell(label_width, _LINE, label_text, align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
-        pdf.set_xy(pdf.l_margin + label_width, y)
-        pdf.set_font(FONT, "", _BODY)
-        pdf.multi_cell(
-            pdf.epw - label_width,
-            _LINE,
-            _clean(value),
-            align="L",
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
-    pdf.ln(3)
+    pdf.use("B", _BODY)
+    labels = [_clean(label).replace("\n", " ") + ": " for label, _value in block.pairs]
+    label_width = min(max((pdf.measure(t) for t in labels), default=0) + 1, pdf.epw / 3)
+    for label, (_label, value) in zip(labels, block.pairs, strict=True):
+        pdf.use("", _BODY)
+        lines = pdf.wrap(value, pdf.epw - label_width)
+        if pdf.room_left() < pdf.line_height():
+            pdf.add_page()
+        pdf.use("B", _BODY)
+        pdf.put(pdf.l_margin, pdf.y, label)
+        pdf.use("", _BODY)
+        pdf.lines(lines, indent=label_width)
+    pdf.y += 3
 
 
 def _notice(pdf: _Document, block: Notice) -> None:
-    pdf.set_fill_color(*_SHADE.get(block.kind, _SHADE["info"]))
-    pdf.set_draw_color(*_BORDER.get(block.kind, _BORDER["info"]))
-    pdf.set_line_width(0.5)
-    pdf.set_font(FONT, "", _BODY)
-    pdf.multi_cell(
-        pdf.epw,
-        _LINE,
-        _clean(block.text),
-        border=1,
-        fill=True,
-        align="L",
-        padding=2.5,
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
-    pdf.set_line_width(0.2)
-    pdf.set_draw_color(0, 0, 0)
-    pdf.ln(3)
+    pad = 2.5
+    pdf.use("", _BODY)
+    lines = pdf.wrap(block.text, pdf.epw - 2 * pad)
+    height = pdf.line_height()
+    box = len(lines) * height + 2 * pad
+    if box < pdf.page_break_trigger - pdf.t_margin and pdf.room_left() < box:
+        pdf.add_page()
+    if pdf.room_left() >= box:
+        pdf.set_fill_color(*_SHADE.get(block.kind, _SHADE["info"]))
+        pdf.set_draw_color(*_BORDER.get(block.kind, _BORDER["info"]))
+        pdf.set_line_width(0.5)
+        pdf.rect(pdf.l_margin, pdf.y, pdf.epw, box, style="DF")
+        pdf.set_line_width(0.2)
+        pdf.set_draw_color(0, 0, 0)
+        for n, line in enumerate(lines):
+            pdf.put(pdf.l_margin + pad, pdf.y + pad + n * height, line)
+        pdf.y += box
+    else:
+        # Longer than a page: plain lines rather than a box that cannot fit.
+        pdf.lines(lines, indent=pad)
+    pdf.y += 3
 
 
 _RENDER: dict[type, Callable[[Any, Any], None]] = {
@@ -223,9 +328,9 @@ def render(minutes: Minutes) -> bytes:
         for block in minutes.blocks:
             add_block(pdf, block)
         if minutes.footer:
-            pdf.ln(4)
+            pdf.y += 4
             pdf.set_text_color(70, 70, 70)
-            _text(pdf, minutes.footer, size=8)
+            pdf.paragraph(minutes.footer, size=8)
             pdf.set_text_color(0, 0, 0)
         return bytes(pdf.output())
     finally:
