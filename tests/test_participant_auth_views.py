@@ -42,6 +42,7 @@ def test_setup_creates_the_first_account_then_closes(app: Flask) -> None:
         data={"username": "fasi", "password": "long enough 1", "confirm": "long enough 2"},
     )
     assert b"The passwords differ." in differ.data
+    assert b"Use at least 10 characters" in short.data
     with app.app_context():
         assert db.session.scalar(select(User)) is None
 

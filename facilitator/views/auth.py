@@ -21,17 +21,42 @@ bp = Blueprint("auth", __name__)
 class LoginForm(FlaskForm):
     """Username and password."""
 
-    username = StringField(_l("Username"), validators=[DataRequired(), Length(max=80)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    username = StringField(
+        _l("Username"),
+        validators=[
+            DataRequired(message=_l("Write your username.")),
+            Length(max=80, message=_l("Use at most 80 characters.")),
+        ],
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[
+            DataRequired(message=_l("Write your password.")),
+            Length(max=200, message=_l("Use at most 200 characters.")),
+        ],
+    )
 
 
 class SetupForm(LoginForm):
     """The first facilitator account."""
 
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=10, max=200)])
+    password = PasswordField(
+        _l("Password"),
+        validators=[
+            DataRequired(message=_l("Choose a password.")),
+            Length(
+                min=10,
+                max=200,
+                message=_l("Use at least 10 characters (at most 200). A few words make it easy."),
+            ),
+        ],
+    )
     confirm = PasswordField(
         _l("Password again"),
-        validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+        validators=[
+            DataRequired(message=_l("Write the same password again.")),
+            EqualTo("password", message=_l("The passwords differ. Write the same one twice.")),
+        ],
     )
 
 
