@@ -145,27 +145,49 @@ class Facilitator:
         )[0]
         return WorkshopInfo(workshop_id, row[0], row[1])
 
-    def cookie_header(self) -> str:
-        """The session cookie, as a Cookie header for the socket handshake."""
-        return "; ".join(f"{c.name}={c.value}" for c in self.http.cookies)
+    def cookies(self) -> dict[str, str]:
+        """The login session's cookies, for the socket handshake."""
+        return {c.name: c.value for c in self.http.cookies if c.value is not None}
 
     async def console(self, workshop_id: int, url: str | None = None) -> Screen:
         """The facilitator's console socket."""
-        screen = Screen(url or self.server.url, {"workshop": workshop_id, "role": "facilitator"})
-        await screen.connect(headers={"Cookie": self.cookie_header()})
+        screen = Screen(
+            url or self.server.url,
+            {"workshop": workshop_id, "role": "facilitator"},
+            cookies=self.cookies(),
+        )
+        await screen.connect()
         return screen
 
 
 # --------------------------------------------------------------------------- screens
 
 
-class Screen:
-    """A socket that keeps the latest snapshot and every `ev` in arrival order."""
+class _Client(socketio.AsyncClient):  # type: ignore[misc]
+    """The python client waits 1 s for the namespace handshake, also when reconnecting; a
+    browser's socket.io-client waits 20 s. Use the browser's patience, or a busy server that has
+    just restarted is abandoned and asked again by every phone at once."""
 
-    def __init__(self, url: str, auth: dict[str, Any]) -> None:
+    async def connect(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["wait_timeout"] = 20
+        await super().connect(*args, **kwargs)
+
+
+class Screen:
+    """A socket that keeps the latest snapshot and every `ev` in arrival order.
+
+    Cookies live in the socket's own HTTP session, as in a browser, so they are sent again on
+    every reconnection (a Cookie header given to the python client is used only once).
+    """
+
+    def __init__(
+        self, url: str, auth: dict[str, Any], cookies: dict[str, str] | None = None
+    ) -> None:
         self.url = url
         self.auth = auth
-        self.sio = socketio.AsyncClient(reconnection=True, reconnection_delay=0.5)
+        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+        self.http.cookie_jar.update_cookies(cookies or {}, response_url=URL(url))
+        self.sio = _Client(reconnection=True, reconnection_delay=0.5, http_session=self.http)
         self.snapshots: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
         self.connected = asyncio.Event()
@@ -186,14 +208,12 @@ class Screen:
     async def _on_disconnect(self, *_: Any) -> None:
         self.connected.clear()
 
-    async def connect(self, headers: dict[str, str] | None = None) -> None:
+    async def connect(self) -> None:
         """Connect over WebSocket and wait for the first snapshot."""
         await self.sio.connect(
             self.url,
             auth=self.auth,
-            headers=headers or {},
             transports=["websocket"],
-            wait_timeout=10,
         )
         await wait_for(lambda: bool(self.snapshots), 10, "no snapshot after connect")
 
@@ -217,6 +237,7 @@ class Screen:
     async def close(self) -> None:
         """Disconnect."""
         await self.sio.disconnect()
+        await self.http.close()
 
     @property
     def phase_id(self) -> int:
@@ -296,8 +317,12 @@ class Phone:
 
     async def connect(self) -> None:
         """Open the socket with the seat cookie and start the outbox."""
-        self.screen = Screen(self.url, {"workshop": self.workshop.id, "role": "participant"})
-        await self.screen.connect(headers={"Cookie": f"seat_{self.workshop.id}={self.seat_token}"})
+        self.screen = Screen(
+            self.url,
+            {"workshop": self.workshop.id, "role": "participant"},
+            cookies={f"seat_{self.workshop.id}": self.seat_token},
+        )
+        await self.screen.connect()
         self._pump = asyncio.create_task(self._run())
 
     def send(self, type_: str, data: dict[str, Any], phase: int | None = None) -> Entry:
