@@ -23,6 +23,7 @@ STRINGS = {
     "no_others_yet": _l("Nothing from others yet."),
     "waiting_reveal": _l("Notes from others waiting to be revealed: %(n)s"),
     "waiting_reveal_none": _l("Others' notes are shown when the facilitator reveals them."),
+    "others_count": _l("Notes from others so far: %(n)s"),
     "saved_mark": _l("Saved ✓"),
     "deleting": _l("Deleting…"),
     "edit": _l("Edit"),

@@ -333,3 +333,28 @@ def test_a_refused_note_keeps_its_text_and_can_be_sent_again(
     finally:
         console.close()
         page.context.close()
+
+
+def test_text_refused_after_the_room_moved_on_is_still_shown(
+    live_server: Site, browser: Browser
+) -> None:
+    workshop = create_workshop_http(live_server)
+    page = join(browser, workshop, locale="en-GB")
+    console = start_workshop(workshop)
+    try:
+        console.act("note.add", {"text": "Jotain äänestettävää"})
+        expect(page.locator("#note-text")).to_be_visible()
+        page.context.set_offline(True)
+        write(page, "Myöhästynyt ajatus")
+        console.act("phase.lock", {"on": True})
+        console.act("phase.next")
+        page.context.set_offline(False)
+        expect(page.locator(".vote-item")).to_have_count(1)
+        unsent = page.locator("#unsent")
+        expect(unsent).to_be_visible()
+        expect(unsent.locator("li")).to_contain_text("Myöhästynyt ajatus")
+        unsent.locator("button").click()
+        expect(unsent).to_be_hidden()
+    finally:
+        console.close()
+        page.context.close()

@@ -9,7 +9,7 @@
 
 import { Live } from '../core/live.js';
 import { applyEvent, timeLeft } from '../core/state.js';
-import { clock } from '../core/dom.js';
+import { clock, h, syncList } from '../core/dom.js';
 import { loadStrings, t } from '../core/i18n.js';
 
 loadStrings();
@@ -26,6 +26,8 @@ const els = {
   message: document.getElementById('state-message'),
   stage: document.getElementById('stage'),
   announcer: document.getElementById('announcer'),
+  unsent: document.getElementById('unsent'),
+  unsentList: document.getElementById('unsent-list'),
 };
 
 const modules = new Map(); // method id → {id, apply, phone} | null (unknown)
@@ -127,11 +129,49 @@ function renderTimer() {
   els.timer.classList.toggle('out', left <= 0);
 }
 
+/** Refused texts written for another phase: shown until dismissed, so no text is ever lost. */
+function renderUnsent() {
+  const phaseId = snap ? snap.phase.id : null;
+  const entries = live.outbox
+    .pending()
+    .filter((e) => e.state === 'failed' && e.phase !== phaseId && e.data && e.data.text);
+  els.unsent.hidden = entries.length === 0;
+  syncList(
+    els.unsentList,
+    entries,
+    (e) => e.op,
+    (e) =>
+      h(
+        'li',
+        { class: 'note failed' },
+        h('p', { class: 'note-text' }, e.data.text),
+        e.error ? h('p', { class: 'note-error' }, e.error.message) : null,
+        h(
+          'div',
+          { class: 'note-actions' },
+          h(
+            'button',
+            {
+              type: 'button',
+              'aria-label': t('dismiss_label'),
+              onclick: () => {
+                live.outbox.dismiss(e.op);
+                schedule();
+              },
+            },
+            t('dismiss'),
+          ),
+        ),
+      ),
+    () => {},
+  );
+}
+
 function render() {
   renderBanner();
   if (!snap) return;
+  renderUnsent();
   const { workshop, phase } = snap;
-  document.documentElement.lang = snap.locale || document.documentElement.lang;
   const running = workshop.status === 'running';
   if (running) {
     setText(els.kicker, t('phase_of', { n: phase.index + 1, total: workshop.phase_count }));
@@ -240,4 +280,7 @@ const live = new Live({
 });
 
 window.addEventListener('offline', () => onStatus('offline'));
+window.addEventListener('online', () => {
+  if (live.socket.connected) onStatus('online');
+});
 setInterval(renderTimer, 1000);

@@ -484,8 +484,9 @@ export function render(root, ctx) {
     (el, r) => syncRow(el, r, otherRow, [r.plussed, ctx.view.allow_plus]),
   );
   waiting.hidden = !(concealed > 0 || hiding);
-  waiting.textContent =
-    concealed > 0 ? t('waiting_reveal', { n: concealed }) : t('waiting_reveal_none');
+  if (!hiding) waiting.textContent = t('others_count', { n: concealed }); // kit: show_others off
+  else if (concealed > 0) waiting.textContent = t('waiting_reveal', { n: concealed });
+  else waiting.textContent = t('waiting_reveal_none');
   othersEmpty.hidden = othersList.length > 0 || !waiting.hidden;
   othersTitle.hidden = false;
   applyFocus();
