@@ -39,8 +39,9 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 caption { text-align: left; font-style: italic; padding-bottom: .25rem; }
 th, td { border: 1px solid #999; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
-dl.facts dt { font-weight: bold; }
+dl.facts { margin: 0 0 1rem; }
+dl.facts > div { display: flex; gap: .75rem; margin: .1rem 0; }
+dl.facts dt { font-weight: bold; min-width: 9rem; }
 dl.facts dd { margin: 0; }
 figure.quote { margin: .5rem 0 .75rem 1.5rem; }
 figure.quote blockquote { margin: 0; font-style: italic; }
