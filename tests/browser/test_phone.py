@@ -19,13 +19,24 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 
+SCRIPT_ERRORS: dict[int, list[str]] = {}
+
+
 def join(browser: Browser, workshop: CreatedWorkshop, **options: object) -> Page:
     """A new phone opens the QR link and presses the big Join button."""
     page = phone_page(browser, **options)  # type: ignore[arg-type]
+    errors = SCRIPT_ERRORS.setdefault(id(page), [])
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(workshop.join_url)
     page.locator("form.join-form > button[type=submit]").click()
     page.wait_for_url(re.compile(r"/w/"))
     return page
+
+
+def assert_no_script_errors(*pages: Page) -> None:
+    """No uncaught script error happened on these phones."""
+    for page in pages:
+        assert SCRIPT_ERRORS.pop(id(page), []) == []
 
 
 def seats(site: Site, workshop: CreatedWorkshop) -> list[tuple[int, str, str]]:
@@ -131,6 +142,7 @@ def test_write_edit_and_delete_own_note(live_server: Site, browser: Browser) -> 
         edited.locator("button.danger.primary").click()
         expect(page.locator(".mine-list > li")).to_have_count(0)
         assert console.notes() == []
+        assert_no_script_errors(page)
     finally:
         console.close()
         page.context.close()
@@ -153,11 +165,13 @@ def test_plus_one_from_a_second_phone(live_server: Site, browser: Browser) -> No
         expect(plus).to_have_attribute("aria-pressed", "true")
         expect(plus).to_contain_text("1")
         expect(mine(author, "Yhteinen kieli")).to_contain_text("1")
+        screenshot(other, "phone-plus")
         assert [n["plus"] for n in console.notes()] == [1]
 
         plus.click()  # and take it back
         expect(plus).to_have_attribute("aria-pressed", "false")
         assert _eventually(lambda: [n["plus"] for n in console.notes()] == [0])
+        assert_no_script_errors(author, other)
     finally:
         console.close()
         author.context.close()
@@ -203,6 +217,7 @@ def test_notes_written_offline_are_sent_once_when_back(live_server: Site, browse
         page.reload()
         expect(page.locator(".mine-list > li")).to_have_count(2)
         assert len(console.notes()) == 2
+        assert_no_script_errors(page)
     finally:
         console.close()
         page.context.close()
@@ -242,6 +257,7 @@ def test_vote_until_the_budget_is_spent(live_server: Site, browser: Browser) -> 
         console.act("phase.reveal", {"on": True})
         expect(page.locator(".results > li")).to_have_count(6)
         expect(page.locator(".results > li").first).to_contain_text("1.")
+        assert_no_script_errors(page)
     finally:
         console.close()
         page.context.close()
@@ -302,6 +318,7 @@ def test_hidden_until_reveal_timer_and_lock(live_server: Site, browser: Browser)
         expect(first.locator(".note-actions button")).to_have_count(0)
         expect(first.locator("button.plus")).to_have_count(0)
         expect(mine(first, "Ensimmäisen oma")).to_be_visible()
+        assert_no_script_errors(first, second)
     finally:
         console.close()
         first.context.close()
