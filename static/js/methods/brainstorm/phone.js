@@ -432,7 +432,7 @@ function otherRow(row) {
             S.ctx.send('note.plus', { id: row.id, on: !row.plussed });
           },
         },
-        row.plus ? `${t('plus')} · ${row.plus}` : t('plus'),
+        `${row.plussed ? '✓ ' : ''}${t('plus')}${row.plus ? ` · ${row.plus}` : ''}`,
       ),
     );
   } else if (row.plus) {
