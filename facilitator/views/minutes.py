@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -224,7 +224,15 @@ def redact(workshop_id: int) -> Response:
     record = _record(workshop)
     count = service.redact(record, redaction_label(record.locale))
     db.session.commit()
-    flash(_("%(n)s piece(s) of personal data were replaced with a marker.", n=count), "info")
+    if count:
+        message = ngettext(
+            "%(num)d piece of personal data was replaced with a marker.",
+            "%(num)d pieces of personal data were replaced with a marker.",
+            count,
+        )
+        flash(message, "info")
+    else:
+        flash(_("No personal data was found in the minutes text."), "info")
     return _back(workshop)
 
 
