@@ -112,3 +112,30 @@ def test_pages_reflow_at_200_percent_zoom(live_server: Site, browser: Browser) -
     finally:
         console.close()
         page.context.close()
+
+
+def test_reduced_motion_and_visible_focus(live_server: Site, browser: Browser) -> None:
+    page = phone_page(browser)
+    try:
+        page.goto(f"{live_server.url}/j?lang=fi")
+        duration = """() => {
+            const el = document.createElement('div');
+            el.className = 'arrive';
+            document.body.append(el);
+            const value = parseFloat(getComputedStyle(el).animationDuration);
+            el.remove();
+            return value;
+        }"""
+        assert page.evaluate(duration) > 0.1
+        page.emulate_media(reduced_motion="reduce")
+        assert page.evaluate(duration) < 0.01
+
+        page.keyboard.press("Tab")
+        outline = page.evaluate(
+            "() => { const a = document.activeElement; const s = getComputedStyle(a);"
+            " return [a.tagName, s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+        )
+        assert outline[0] == "A" and outline[1] == "solid" and outline[2] >= 2, outline
+        assert page.evaluate("() => getComputedStyle(document.body).fontSize") == "16px"
+    finally:
+        page.context.close()
