@@ -62,8 +62,22 @@ def _set_language(document: Any, locale: str) -> None:
     rpr.append(lang)
 
 
+def _styled(document: Any, text: str, style: str) -> Any:
+    """A paragraph in a named style. Style ids are looked up once per document: python-docx's
+    lookup by name scans every style each time and took seconds for a long appendix."""
+    ids: dict[str, str] = document.__dict__.setdefault("_style_ids", {})
+    if not ids:
+        ids.update({s.name: s.style_id for s in document.styles if s.name})
+    paragraph = document.add_paragraph()
+    paragraph._p.style = ids[style]
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
 def _heading(document: Any, block: Heading) -> None:
-    document.add_heading(_clean(block.text).replace("\n", " "), level=min(max(block.level, 1), 9))
+    level = min(max(block.level, 1), 9)
+    _styled(document, _clean(block.text).replace("\n", " "), f"Heading {level}")
 
 
 def _paragraph(document: Any, block: Paragraph) -> None:
@@ -73,7 +87,7 @@ def _paragraph(document: Any, block: Paragraph) -> None:
 
 def _bullets(document: Any, block: BulletList) -> None:
     for item in block.items:
-        document.add_paragraph(_clean(item), style="List Bullet")
+        _styled(document, _clean(item), "List Bullet")
 
 
 def _repeat_header(row: Any) -> None:
@@ -87,7 +101,7 @@ def _repeat_header(row: Any) -> None:
 def _table(document: Any, block: Table) -> None:
     width = max([len(block.columns)] + [len(r) for r in block.rows]) or 1
     if block.caption:
-        document.add_paragraph(_clean(block.caption), style="Caption")
+        _styled(document, _clean(block.caption), "Caption")
     table = document.add_table(rows=1, cols=width)
     table.style = "Table Grid"
     columns = list(block.columns) + [""] * (width - len(block.columns))
