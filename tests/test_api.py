@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 
 from facilitator.extensions import db
 from facilitator.models import User, Workshop
-from facilitator.realtime.errors import MESSAGES
 from tests.conftest import act
+from tests.realtime.helpers import message
 
 ERROR_KEYS = {"ok", "error"}
 
@@ -48,7 +48,7 @@ def _is_error(response, status: int, code: str) -> None:
     body = response.get_json()
     assert set(body) == ERROR_KEYS and body["ok"] is False
     assert body["error"]["code"] == code
-    assert body["error"]["message"] == str(MESSAGES[code])
+    assert body["error"]["message"] == message(code)
 
 
 PROTECTED = [

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
     from facilitator.realtime.context import ActionContext, ViewContext
@@ -21,6 +21,10 @@ PARTICIPANT = "participant"
 FACILITATOR = "facilitator"
 PROJECTOR = "projector"
 ROLES = (PARTICIPANT, FACILITATOR, PROJECTOR)
+
+
+#: A row id in a payload: a positive integer a database column can hold.
+ItemId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class Payload(BaseModel):

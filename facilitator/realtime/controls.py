@@ -9,7 +9,7 @@ from flask import current_app
 from pydantic import Field
 
 from facilitator import timer
-from facilitator.methods.base import FACILITATOR, Method, Payload, on
+from facilitator.methods.base import FACILITATOR, ItemId, Method, Payload, on
 from facilitator.models import Contribution
 from facilitator.models.workshop import STATUS_DRAFT, STATUS_ENDED, STATUS_RUNNING
 from facilitator.realtime.context import ActionContext
@@ -33,11 +33,11 @@ class ResetPayload(Payload):
 
 
 class ItemPayload(Payload):
-    id: int | None = None
+    id: ItemId | None = None
 
 
 class HidePayload(Payload):
-    id: int
+    id: ItemId
     hidden: bool = True
 
 

@@ -70,7 +70,11 @@ def _parse(raw: Any) -> Envelope:
     limit = current_app.config["MAX_MESSAGE_BYTES"]
     if not isinstance(raw, dict):
         raise ActionError("bad_request")
-    if len(json.dumps(raw, ensure_ascii=False).encode()) > limit:
+    try:
+        size = len(json.dumps(raw, ensure_ascii=False).encode())
+    except (TypeError, ValueError, RecursionError):
+        raise ActionError("bad_request") from None  # binary attachments or other non-JSON
+    if size > limit:
         raise ActionError("too_large")
     try:
         return Envelope.model_validate(raw)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from babel.support import Translations
 from flask import Flask
 from sqlalchemy import func, select
 
+import facilitator
 from facilitator.extensions import db
 from facilitator.models import Contribution, Operation, Participant, Phase, Workshop
+from facilitator.realtime.errors import MESSAGES
 from tests.conftest import Phone, Room, act, events
 
 
@@ -115,3 +119,13 @@ def snapshot(client: Any) -> dict[str, Any]:
     ack = client.emit("sync", callback=True)
     assert ack["ok"], ack
     return ack["data"]  # type: ignore[no-any-return]
+
+
+CATALOGUES = Path(facilitator.__file__).resolve().parent / "translations"
+
+
+def message(code: str, locale: str = "fi", **params: Any) -> str:
+    """An error message read from the catalogue itself (the English msgid when untranslated)."""
+    msgid = MESSAGES[code]._args[0]  # type: ignore[attr-defined]
+    text = Translations.load(str(CATALOGUES), [locale]).gettext(msgid)
+    return text % params if params else text

@@ -10,9 +10,8 @@ from flask import Flask
 
 from facilitator import create_app, db_migrate
 from facilitator.extensions import db
-from facilitator.realtime.errors import MESSAGES
 from tests.conftest import act
-from tests.realtime.helpers import error_code, notes, started
+from tests.realtime.helpers import error_code, message, notes, started
 
 
 @pytest.fixture()
@@ -47,7 +46,7 @@ def test_burst_then_rate_limited(make_room):
     # The burst of 5 passes (a token may refill meanwhile on a slow machine).
     assert 5 <= len(ok) <= 6
     assert refused and all(error_code(a) == "rate_limited" for a in refused)
-    assert refused[0]["error"]["message"] == str(MESSAGES["rate_limited"])
+    assert refused[0]["error"]["message"] == message("rate_limited")
     assert len(notes(room)) == len(ok)
 
 

@@ -8,9 +8,8 @@ from flask import Flask
 from facilitator.extensions import db, socketio
 from facilitator.methods.base import FACILITATOR, PARTICIPANT
 from facilitator.realtime.controls import CONTROLS
-from facilitator.realtime.errors import MESSAGES
 from tests.conftest import act, events
-from tests.realtime.helpers import error_code, fingerprint, set_config, snapshot, started
+from tests.realtime.helpers import error_code, fingerprint, message, set_config, snapshot, started
 
 # Valid payloads for every facilitator-only action (so only the role can refuse them).
 FACILITATOR_ACTIONS = {
@@ -73,7 +72,7 @@ def test_participant_and_projector_cannot_use_facilitator_actions(busy_room):
         data = _fill(FACILITATOR_ACTIONS[action], room.ids)
         ack = act(room.phone.sock, action, data)
         assert error_code(ack) == "forbidden", action
-        assert ack["error"]["message"] == str(MESSAGES["forbidden"])
+        assert ack["error"]["message"] == message("forbidden")
         assert error_code(act(projector, action, data)) == "forbidden", action
         assert fingerprint(room) == before, action
         assert events(room.other.sock) == [], action
@@ -342,7 +341,7 @@ def test_not_started_in_the_lobby(make_room):
     before = fingerprint(room)
     ack = act(phone.sock, "note.add", {"text": "Too early"})
     assert error_code(ack) == "not_started"
-    assert ack["error"]["message"] == str(MESSAGES["not_started"])
+    assert ack["error"]["message"] == message("not_started")
     assert fingerprint(room) == before
 
 
@@ -409,3 +408,17 @@ def test_sync_and_act_without_a_seat(app, busy_room):
         namespace._seats.update(saved)
     assert sid in namespace._seats
     assert snapshot(sock)["role"] == "participant"
+
+
+def test_binary_or_odd_values_are_refused_not_crashed(busy_room):
+    sock = busy_room.phone.sock
+    before = fingerprint(busy_room)
+    ack = sock.emit(
+        "act", {"op": "binary-op-1", "type": "note.add", "data": {"text": b"abc"}}, callback=True
+    )
+    assert error_code(ack) in ("bad_request", "invalid")
+    ack = act(sock, "note.add", {"text": ["a", "b"]})
+    assert error_code(ack) == "invalid"
+    ack = act(sock, "note.plus", {"id": 10**30})
+    assert error_code(ack) in ("not_found", "invalid")
+    assert fingerprint(busy_room) == before

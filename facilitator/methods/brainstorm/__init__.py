@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import func, select
 
-from facilitator.methods.base import FACILITATOR, PARTICIPANT, Method, Payload, on
+from facilitator.methods.base import FACILITATOR, PARTICIPANT, ItemId, Method, Payload, on
 from facilitator.models import Contribution, Participant
 from facilitator.models.participant import KIND_SCRIBE
 from facilitator.models.types import utcnow
@@ -45,16 +45,16 @@ class NoteAdd(Payload):
 
 
 class NoteEdit(Payload):
-    id: int
+    id: ItemId
     text: str = Field(min_length=1)
 
 
 class NoteRef(Payload):
-    id: int
+    id: ItemId
 
 
 class PlusSet(Payload):
-    id: int
+    id: ItemId
     on: bool = True
 
 
@@ -63,13 +63,13 @@ class GroupCreate(Payload):
 
 
 class GroupRename(Payload):
-    id: int
+    id: ItemId
     label: str = Field(min_length=1, max_length=LABEL_MAX)
 
 
 class NoteGroup(Payload):
-    id: int
-    group: int | None = None
+    id: ItemId
+    group: ItemId | None = None
 
 
 def participant_label(participant: Participant | None) -> str:

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from facilitator.kits.schema import LocalizedText
-from facilitator.methods.base import PARTICIPANT, Method, Payload, on
+from facilitator.methods.base import PARTICIPANT, ItemId, Method, Payload, on
 from facilitator.methods.dot_voting.tally import is_close, per_item_cap, rank, vote_budget
 from facilitator.models import Contribution
 from facilitator.realtime.context import ActionContext, ViewContext
@@ -32,7 +32,7 @@ class Config(BaseModel):
 
 
 class VotePayload(Payload):
-    item: int
+    item: ItemId
 
 
 class DotVoting(Method):
