@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +84,25 @@ def test_build_minutes_does_not_modify_the_export() -> None:
     before = json.dumps(export, sort_keys=True)
     build_minutes(export, "en", decisions=DECISIONS)
     assert json.dumps(export, sort_keys=True) == before
+
+
+def test_string_hashing_does_not_change_the_minutes() -> None:
+    """Set iteration order varies with PYTHONHASHSEED; the minutes must not."""
+    code = (
+        "import sys\n"
+        "from tests.summaries.goldens import render_golden\n"
+        "sys.stdout.buffer.write(render_golden('fi', 'voikko'))\n"
+    )
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            timeout=120,
+            env=env,
+            check=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        outputs.add(done.stdout)
+    assert outputs == {golden_path("minutes.fi.md").read_bytes()}
