@@ -10,6 +10,7 @@ character and took over ten seconds for the appendix of a 5,000-note workshop.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import resources
@@ -49,14 +50,21 @@ def _font_path(name: str) -> str:
     return str(resources.files("facilitator").joinpath("fonts", name))
 
 
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f\ud800-\udfff]")
+
+
 def _clean(text: str) -> str:
     """Text the font can show: control characters out, tabs as spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return "".join(ch for ch in text if ch == "\n" or ord(ch) >= 32)
+    return _CONTROL.sub("", text)
 
 
 class _Document(FPDF):
     """A4 portrait with page numbers at the foot of every page."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._widths: dict[tuple[str, float, str], float] = {}
 
     def footer(self) -> None:
         """Page number at the foot of every page."""
@@ -78,9 +86,14 @@ class _Document(FPDF):
         return self.font_size * _LEADING
 
     def measure(self, text: str) -> float:
-        """Width of ``text`` in the current font, in mm."""
-        widths = self.current_font.cw  # type: ignore[union-attr]
-        return sum(widths[ord(c)] for c in text) * self.font_size_pt * 0.001 / self.k
+        """Width of ``text`` in the current font, in mm (words are measured once per style)."""
+        key = (self.font_style, self.font_size_pt, text)
+        width = self._widths.get(key)
+        if width is None:
+            widths = self.current_font.cw  # type: ignore[union-attr]
+            width = sum(widths[ord(c)] for c in text) * self.font_size_pt * 0.001 / self.k
+            self._widths[key] = width
+        return width
 
     def wrap(self, text: str, width: float) -> list[str]:
         """``text`` broken into lines no wider than ``width`` (newlines kept, long words split)."""
