@@ -119,11 +119,14 @@ function renderBanner() {
 }
 
 function renderTimer() {
-  if (!snap || snap.workshop.status !== 'running' || !snap.timer || !snap.timer.duration) {
+  const timer = snap && snap.timer;
+  // Shown once the facilitator has started it (a clock that does not move only confuses).
+  const started = timer && (timer.running || (timer.remaining || 0) < (timer.duration || 0));
+  if (!snap || snap.workshop.status !== 'running' || !timer || !timer.duration || !started) {
     els.timer.hidden = true;
     return;
   }
-  const left = timeLeft(snap.timer, live.serverNow());
+  const left = timeLeft(timer, live.serverNow());
   els.timer.hidden = false;
   setText(els.timerValue, clock(left));
   els.timer.classList.toggle('out', left <= 0);
