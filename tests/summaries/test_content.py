@@ -226,9 +226,27 @@ def test_votes_by_role_hide_groups_under_three_voters() -> None:
     roles = ["professional"] * 4 + ["client"] * 3 + ["expert"]
     vote = section(minutes(_vote_export([5, 4, 1], roles)), "1. Vote")
     by_role = next(b for b in vote if isinstance(b, Table) and b.caption == "Votes by stated role")
-    # The single expert is folded into "Other", which has fewer than 3 voters: not shown.
-    assert by_role.columns == ("Item", "Client or developer client", "Professional")
-    assert Notice("Role groups with fewer than 3 voters are not shown separately.", "info") in vote
+    # The single expert is folded into "Other", which has fewer than 3 voters. The results
+    # minus the other columns would show that person's votes, so the smallest shown group
+    # (3 clients) joins them under "Others".
+    assert by_role.columns == ("Item", "Professional", "Others")
+    assert [row[1:] for row in by_role.rows] == [("4", "1"), ("1", "3"), ("1", "0")]
+    assert (
+        Notice("Role groups with fewer than 3 voters are combined under “Others”.", "info") in vote
+    )
+    # With 3 voters in every group, every group is shown.
+    even = ["professional"] * 3 + ["client"] * 3 + ["expert"] * 3
+    table = next(
+        b
+        for b in section(minutes(_vote_export([5, 3, 1], even)), "1. Vote")
+        if isinstance(b, Table) and b.caption == "Votes by stated role"
+    )
+    assert table.columns == (
+        "Item",
+        "Client or developer client",
+        "Expert by experience",
+        "Professional",
+    )
 
     # Two professionals (folded into "Other") and one who stated nothing: no group of 3.
     few = section(minutes(_vote_export([2, 1], ["professional"] * 2 + [""])), "1. Vote")

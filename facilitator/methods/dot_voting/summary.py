@@ -96,6 +96,13 @@ def summarize(phase: dict[str, Any], ctx: SummaryContext) -> list[Block]:
     shown = [g for g in ctx.ordered_groups(role_voters) if len(role_voters[g]) >= MIN_GROUP]
     suppressed = [g for g in ctx.ordered_groups(role_voters) if g not in shown]
     rest_voters = sum(len(role_voters[g]) for g in suppressed)
+    if 0 < rest_voters < MIN_GROUP and shown:
+        # The results table minus the shown columns would reveal the votes of one or two
+        # people: the smallest shown group joins them under "Others" (complementary suppression).
+        smallest = min(shown, key=lambda g: (len(role_voters[g]), shown.index(g)))
+        shown.remove(smallest)
+        suppressed = ctx.ordered_groups([*suppressed, smallest])
+        rest_voters += len(role_voters[smallest])
     combine = bool(shown) and rest_voters >= MIN_GROUP
     if not shown:
         blocks.append(
