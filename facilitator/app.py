@@ -61,6 +61,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         app,
         async_mode=values["ASYNC_MODE"],
         message_queue=values["MESSAGE_QUEUE_URL"] or None,
+        channel=values["MESSAGE_QUEUE_CHANNEL"],
         max_http_buffer_size=values["MAX_MESSAGE_BYTES"] * 4,
         cors_allowed_origins=[],
         ping_interval=10,

@@ -38,6 +38,11 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Redis URL shared by several server processes (redis://host:6379/0); empty: one process.",
     ),
+    Setting(
+        "MESSAGE_QUEUE_CHANNEL",
+        "facilitator",
+        "Pub/sub channel on the message queue; give each installation sharing one Redis its own.",
+    ),
     Setting("ASYNC_MODE", "gevent", "gevent (default), eventlet or threading."),
     Setting("HOST", "0.0.0.0", "Address `facilitator serve` listens on."),
     Setting("PORT", 5000, "Port `facilitator serve` listens on.", int),

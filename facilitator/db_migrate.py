@@ -6,9 +6,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import text
 
 from facilitator.extensions import db
 
+MIGRATION_LOCK = 7_466_331  # advisory lock key held while migrating (workshop ids are the others)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -23,6 +25,9 @@ def upgrade() -> None:
     """Bring the database to the newest schema (run inside an app context)."""
     config = alembic_config()
     with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Several processes starting at once migrate one after another, not all together.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

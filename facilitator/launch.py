@@ -28,6 +28,9 @@ def patch(mode: str) -> None:
         monkey.patch_all()
         from psycopg import waiting  # noqa: F401  (psycopg picks gevent-friendly waits)
     elif mode == "eventlet":
+        # psycopg recognises gevent's patching but not eventlet's; its default C wait would
+        # block every green thread while one waits for PostgreSQL (e.g. for a workshop lock).
+        os.environ.setdefault("PSYCOPG_WAIT_FUNC", "wait_select")
         import eventlet
 
         eventlet.monkey_patch()

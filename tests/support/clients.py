@@ -218,13 +218,17 @@ class Screen:
         await wait_for(lambda: bool(self.snapshots), 10, "no snapshot after connect")
 
     async def act(
-        self, type_: str, data: dict[str, Any] | None = None, phase: int | None = None
+        self,
+        type_: str,
+        data: dict[str, Any] | None = None,
+        phase: int | None = None,
+        timeout: float = ACK_TIMEOUT,
     ) -> dict[str, Any]:
         """One action (a fresh op id) and its ack."""
         envelope: dict[str, Any] = {"op": uuid.uuid4().hex, "type": type_, "data": data or {}}
         if phase is not None:
             envelope["phase"] = phase
-        ack = await self.sio.call("act", envelope, timeout=ACK_TIMEOUT)
+        ack = await self.sio.call("act", envelope, timeout=timeout)
         assert isinstance(ack, dict), ack
         return ack
 
