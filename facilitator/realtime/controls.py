@@ -117,6 +117,9 @@ class Controls(Method):
         """Jump to a phase of the agenda."""
         if ctx.workshop.status == STATUS_DRAFT:
             self.start_workshop(ctx, payload)
+        elif payload.index == ctx.workshop.current_phase:
+            # Already there (a second console, a double click): keep the timer and spotlight.
+            return {"index": payload.index}
         enter_phase(ctx, payload.index)
         return {"index": payload.index}
 

@@ -215,3 +215,15 @@ def test_locked_and_ended_voting(make_room):
     act(console, "workshop.end")
     assert error_code(act(voter.sock, "vote.remove", {"item": item})) == "ended"
     assert snapshot(voter.sock)["view"]["spent"] == 1
+
+
+def test_items_of_another_workshop_are_not_found(make_room):
+    theirs = make_room()
+    _, [their_phone] = _to_voting(theirs, ("", ""), ideas=3)
+    their_item = _items(their_phone.sock)[0]["id"]
+    mine = make_room()
+    console, [voter] = _to_voting(mine, ("", ""), ideas=3)
+    assert error_code(act(voter.sock, "vote.add", {"item": their_item})) == "not_found"
+    assert error_code(act(console, "item.hide", {"id": their_item, "hidden": True})) == "not_found"
+    assert error_code(act(console, "spotlight.set", {"id": their_item})) == "not_found"
+    assert [i["id"] for i in _items(their_phone.sock)][0] == their_item

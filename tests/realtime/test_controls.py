@@ -230,3 +230,13 @@ def test_workshop_end(make_room):
     events(console)
     assert act(console, "workshop.end")["data"] == {"status": "ended"}
     assert events(console) == []
+
+
+def test_goto_the_current_phase_changes_nothing(make_room):
+    room = make_room()
+    console, _ = started(room)
+    act(console, "timer.start")
+    events(console)
+    assert act(console, "phase.goto", {"index": 0})["data"] == {"index": 0}
+    assert events(console) == []
+    assert snapshot(console)["timer"]["running"] is True
