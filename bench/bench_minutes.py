@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     args = parser.parse_args(argv)
 
     from facilitator.summaries import build_minutes, default_methods
+    from facilitator.summaries.text_analysis import get_analyser
 
     default_methods()  # import the method modules outside the timings
     export = large_export(args.contributions, args.phases)
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 ),
                 args.runs,
             )
-            label = minutes.footer.split("text analysis: ")[-1].split(". ")[0]
+            label = get_analyser(export["workshop"]["locale"], analyser).label
             rows.append(
                 {"step": f"minutes {locale}", "analyser": label, "cold": cold, "warm": warm}
             )
