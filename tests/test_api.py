@@ -180,7 +180,9 @@ def test_a_facilitator_sees_only_their_own_workshops(app, api, make_room):
 def test_huge_and_negative_ids_are_404(api):
     client, headers = api
     for wid in ("99999999999999999999999", "-1", "0", "abc"):
-        _is_error(client.get(f"/api/v1/workshops/{wid}", headers=headers), 404, "not_found")
+        for tail in ("", "/export.json", "/minutes.md"):
+            response = client.get(f"/api/v1/workshops/{wid}{tail}", headers=headers)
+            _is_error(response, 404, "not_found")
 
 
 def test_unknown_api_paths_and_methods_use_the_error_shape(api):
@@ -189,6 +191,19 @@ def test_unknown_api_paths_and_methods_use_the_error_shape(api):
     response = client.delete("/api/v1/workshops", headers=headers)
     assert response.status_code == 405
     assert response.get_json()["ok"] is False
+
+
+def test_every_api_route_is_documented(app):
+    import re
+
+    doc = app.test_client().get("/api/openapi.json").get_json()
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith("/api/"):
+            continue
+        path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+        assert path in doc["paths"], path
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            assert method.lower() in doc["paths"][path], (method, path)
 
 
 def test_openapi_document_is_valid_and_lists_the_api(api):
@@ -232,6 +247,7 @@ def test_schemathesis_finds_no_server_error_and_responses_fit_the_schema(app, ap
         "POST /api/v1/workshops",
         "GET /api/v1/workshops/{workshop_id}",
         "GET /api/v1/workshops/{workshop_id}/export.json",
+        "GET /api/v1/workshops/{workshop_id}/minutes.{fmt}",
     }
     for operation in operations:
 

@@ -292,7 +292,7 @@ def console_download(workshop_id: int, fmt: str) -> Response:
 @token_required
 def api_download(workshop_id: int, fmt: str) -> Response | tuple[Response, int]:
     """The minutes or workshop data in one format, with a bearer token."""
-    workshop = db.session.get(Workshop, workshop_id)
+    workshop = db.session.get(Workshop, workshop_id) if workshop_id < 2**63 else None
     if workshop is None or workshop.owner_id != g.api_user.id:
         return api_error("not_found", 404)
     if fmt not in registry.FORMATS:
