@@ -27,3 +27,14 @@ def test_minutes_of_5000_contributions_within_two_seconds() -> None:
     ]  # fmt: skip
     for note in visible[:: len(visible) // 20]:  # the appendix holds every visible note
         assert note["body"].encode() in data
+
+
+def test_the_benchmark_runs_on_a_small_workshop(capsys: object) -> None:
+    from bench.bench_minutes import main
+
+    small = "--contributions 400 --phases 4 --runs 1 --analysers snowball --locales en"
+    report = main(small.split())
+    steps = [row["step"] for row in report["rows"]]
+    assert steps[0] == "minutes en" and report["rows"][0]["analyser"].startswith("Snowball")
+    assert {"export md", "export docx", "export pdf", "export csv", "export json"} <= set(steps)
+    assert report["contributions"] == 400
