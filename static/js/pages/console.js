@@ -7,7 +7,7 @@ import { Live } from '../core/live.js';
 import { applyEvent, timeLeft } from '../core/state.js';
 import { h, clock, syncList } from '../core/dom.js';
 import { loadStrings, t } from '../core/i18n.js';
-import { Frame, loadMethod, scaleToFit, tn } from './projector.js';
+import { Frame, coalesce, loadMethod, scaleToFit, tn } from './projector.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -211,6 +211,8 @@ function drawMethod() {
   if (method.controls) method.controls.update(snap);
 }
 
+const redraw = coalesce(() => draw());
+
 function draw() {
   drawPhase();
   drawAgenda();
@@ -324,11 +326,11 @@ const live = new Live({
       if (ev.data.phase !== snap.phase.id) return true;
       markHidden(snap.view, ev.data.id);
       if (snap.spotlight && snap.spotlight.id === ev.data.id) snap.spotlight = null;
-      draw();
+      redraw();
       return true;
     }
     const ok = applyEvent(snap, ev, module);
-    if (ok !== false) draw();
+    if (ok !== false) redraw();
     return ok;
   },
   onStatus(status) {

@@ -49,13 +49,13 @@ export function overflows(el, extra = []) {
 }
 
 /**
- * Fit a list into `box` without scrollbars: try each size level (largest first); when even the
- * smallest does not hold everything, keep as many as fit from the end that matters (`keep`:
- * 'last' keeps the newest, 'first' keeps the top of a ranking). `render(items, level)` draws;
- * returns the number of items left out.
+ * Fit a list into `box` without scrollbars: try each size level (largest first, or from level
+ * `from` when the list only grew); when even the smallest does not hold everything, keep as many
+ * as fit from the end that matters (`keep`: 'last' keeps the newest, 'first' keeps the top of a
+ * ranking). `render(items, level, left)` draws; returns the number of items left out.
  */
-export function fitList(box, items, levels, render, keep = 'last') {
-  for (const level of levels) {
+export function fitList(box, items, levels, render, keep = 'last', from = 0) {
+  for (const level of levels.slice(Math.max(0, Math.min(from, levels.length - 1)))) {
     render(items, level, 0);
     if (!overflows(box, Array.from(box.querySelectorAll('[data-fit]')))) return 0;
   }
@@ -75,6 +75,25 @@ export function fitList(box, items, levels, render, keep = 'last') {
   }
   render(part(best), level, items.length - best);
   return items.length - best;
+}
+
+/**
+ * Run `fn` once per animation frame at most, however many events arrive (a burst of notes
+ * from a full room is drawn once); the timeout covers a tab the browser is not painting.
+ */
+export function coalesce(fn) {
+  let pending = false;
+  const run = () => {
+    if (!pending) return;
+    pending = false;
+    fn();
+  };
+  return () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(run);
+    setTimeout(run, 120);
+  };
 }
 
 /** Remove the entrance class once its animation is over, so re-layout never replays it. */
@@ -252,6 +271,7 @@ function startPage() {
   });
   stage.classList.add('is-live');
   let module = null;
+  const redraw = coalesce(() => frame.update(live.snapshot));
   const live = new Live({
     workshop: Number(d.workshop),
     role: 'projector',
@@ -276,7 +296,7 @@ function startPage() {
         return false; // the method module is still loading: a fresh snapshot is simplest
       }
       const ok = applyEvent(snap, ev, module);
-      if (ok !== false) frame.update(snap);
+      if (ok !== false) redraw();
       return ok;
     },
     onStatus(status) {

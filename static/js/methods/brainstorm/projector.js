@@ -119,12 +119,24 @@ export function mount(root) {
     wall.replaceChildren(...boxes);
   }
 
+  let last = { count: 0, level: 0, width: 0, grouped: false };
+
   function fit() {
     const { snap, view } = current;
     if (!snap) return;
     const notes = [...view.notes].sort((a, b) => a.id - b.id);
     if (!notes.length) return;
-    fitList(box, notes, LEVELS, draw, 'last');
+    // More notes in the same box never fit at a larger size: start where the last fit ended.
+    const grouped = Boolean((view.groups || []).length);
+    const grew = notes.length >= last.count && box.clientWidth === last.width
+      && grouped === last.grouped;
+    const from = grew ? last.level : 0;
+    let level = from;
+    fitList(box, notes, LEVELS, (items, lv, left) => {
+      level = LEVELS.indexOf(lv);
+      draw(items, lv, left);
+    }, 'last', from);
+    last = { count: notes.length, level, width: box.clientWidth, grouped };
   }
 
   function update(snap, view) {
