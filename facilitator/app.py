@@ -68,6 +68,12 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         ping_timeout=10,
         manage_session=False,
     )
+    if values["PROXY_COUNT"] > 0:
+        # Outermost, so pages and the socket handshake both see the phone's own address.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = values["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     del extensions
 
     from facilitator.methods import setup_methods

@@ -43,6 +43,13 @@ SETTINGS: tuple[Setting, ...] = (
         "facilitator",
         "Pub/sub channel on the message queue; give each installation sharing one Redis its own.",
     ),
+    Setting(
+        "PROXY_COUNT",
+        0,
+        "Reverse proxies in front of the server (nginx: 1): their X-Forwarded-For/-Proto/-Host "
+        "headers are trusted, so rate limits count phones, not the proxy.",
+        int,
+    ),
     Setting("ASYNC_MODE", "gevent", "gevent (default), eventlet or threading."),
     Setting("HOST", "0.0.0.0", "Address `facilitator serve` listens on."),
     Setting("PORT", 5000, "Port `facilitator serve` listens on.", int),

@@ -10,7 +10,8 @@ from sqlalchemy import text
 
 from facilitator.extensions import db
 
-MIGRATION_LOCK = 7_466_331  # advisory lock key held while migrating (workshop ids are the others)
+# Advisory lock held while migrating: the two-key form, a key space apart from the workshop locks.
+MIGRATION_LOCK = (0x46AC, 1)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -27,7 +28,10 @@ def upgrade() -> None:
     with db.engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Several processes starting at once migrate one after another, not all together.
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:a, :b)"),
+                {"a": MIGRATION_LOCK[0], "b": MIGRATION_LOCK[1]},
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
