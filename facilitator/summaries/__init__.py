@@ -11,7 +11,7 @@ through ``Method.summarize(phase, workshop)``, where ``workshop`` is a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import UTC, tzinfo
 from typing import Any, Protocol
 
@@ -59,6 +59,13 @@ class Summarizer(Protocol):
 
     def summarize(self, phase: Any, workshop: Any) -> list[Any]:
         """The method's own blocks for one phase."""
+
+
+class MethodLookup(Protocol):
+    """Methods by id: a dict, or the app's MethodRegistry (whose get raises KeyError)."""
+
+    def get(self, method_id: str, /) -> Any:
+        """The method with this id."""
 
 
 _DEFAULT_METHODS: dict[str, Summarizer] | None = None
@@ -124,7 +131,7 @@ def _overview(ctx: SummaryContext) -> list[Block]:
 
 
 def _phase(
-    position: int, phase: dict[str, Any], ctx: SummaryContext, methods: Mapping[str, Summarizer]
+    position: int, phase: dict[str, Any], ctx: SummaryContext, methods: MethodLookup
 ) -> list[Block]:
     _ = ctx._
     ngettext = ctx.ngettext
@@ -139,7 +146,10 @@ def _phase(
     if phase.get("started_at") is None and not contributions:
         blocks.append(Paragraph(_("This phase was not run.")))
         return blocks
-    method = methods.get(str(phase.get("method")))
+    try:  # a Mapping returns None for an unknown id, the app's MethodRegistry raises KeyError
+        method = methods.get(str(phase.get("method")))
+    except KeyError:
+        method = None
     if method is not None:
         blocks.extend(method.summarize(phase, ctx))
     else:
@@ -209,14 +219,15 @@ def build_minutes(
     decisions: Iterable[str] = (),
     next_steps: Iterable[str] = (),
     analyser: str | None = None,
-    methods: Mapping[str, Summarizer] | None = None,
+    methods: MethodLookup | None = None,
     timezone: str = DEFAULT_TIMEZONE,
 ) -> Minutes:
     """The minutes of an exported workshop in ``locale`` (fi, sv or en).
 
     ``analyser`` forces the text-analysis chain (``voikko``, ``simplemma``, ``snowball``; default
     from ``FACILITATOR_TEXT_ANALYSER``, else automatic). ``methods`` maps method ids to objects
-    with ``summarize``; the built-in methods are used when it is not given. Times are shown in
+    with ``summarize`` (a dict, or the app's ``MethodRegistry`` so add-on methods get their
+    sections); the built-in methods are used when it is not given. Times are shown in
     ``timezone``.
     """
     locale = normalize_locale(locale)

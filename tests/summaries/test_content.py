@@ -304,3 +304,14 @@ def test_an_empty_workshop_still_gives_minutes() -> None:
     m = minutes(b.finish(), "en")
     assert m.title == "Tyhjä"
     assert "There were no written notes to analyse." in text_of(m)
+
+
+def test_a_method_the_app_does_not_know_gets_a_plain_count(app: Any) -> None:
+    b = ExportBuilder("Lisäosa", "")
+    phase = b.phase("x", "retired_method", {"en": "Old method"}, {"en": "?"})
+    b.add(phase, "note", b.person("client"), "Yksi ajatus")
+    registry = app.extensions["facilitator.methods"]
+    with pytest.raises(KeyError):
+        registry.get("retired_method")
+    m = build_minutes(b.finish(), "en", analyser=ANALYSER, methods=registry)
+    assert Paragraph("1 contribution.") in section(m, "1. Old method")

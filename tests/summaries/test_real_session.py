@@ -57,7 +57,7 @@ def _first_item(phone: Any) -> int:
     return int(ack["data"]["view"]["items"][0]["id"])
 
 
-def test_minutes_of_a_real_session(make_room: Any) -> None:
+def test_minutes_of_a_real_session(make_room: Any, app: Any) -> None:
     export = _run_session(make_room)
     minutes = build_minutes(export, "en", decisions=["Pilot online booking."], analyser="voikko")
     text = render_markdown(minutes)
@@ -75,3 +75,9 @@ def test_minutes_of_a_real_session(make_room: Any) -> None:
     # Byte-identical on a second run.
     again = build_minutes(export, "en", decisions=["Pilot online booking."], analyser="voikko")
     assert render_markdown(again) == text
+    # The app's method registry gives the same sections as the built-in table.
+    registry = app.extensions["facilitator.methods"]
+    through_app = build_minutes(
+        export, "en", decisions=["Pilot online booking."], analyser="voikko", methods=registry
+    )
+    assert render_markdown(through_app) == text
