@@ -315,3 +315,21 @@ def test_a_method_the_app_does_not_know_gets_a_plain_count(app: Any) -> None:
         registry.get("retired_method")
     m = build_minutes(b.finish(), "en", analyser=ANALYSER, methods=registry)
     assert Paragraph("1 contribution.") in section(m, "1. Old method")
+
+
+def test_sparse_or_odd_exports_do_not_break_the_minutes() -> None:
+    odd = {
+        "workshop": {},
+        "phases": [{"key": "a", "method": "brainstorm", "title": None, "question": None}],
+        "participants": [],
+        "contributions": [
+            {"id": 1, "phase": "a", "participant": 7, "kind": "note", "body": "Hei", "parent": 99},
+            {"id": 2, "phase": "a", "participant": None, "kind": "plus", "parent": 1},
+            {"id": 3, "phase": "gone", "participant": 1, "kind": "note", "body": None},
+            {"id": 4, "phase": "a", "participant": 1, "kind": "vote", "value": None, "parent": 1},
+        ],
+    }
+    m = minutes(odd)
+    assert m.title == "Workshop minutes"
+    assert Quote("Hei", "") in m.blocks  # an unknown participant has no role label
+    assert minutes({}).blocks[0] == Heading(1, "Workshop minutes")
