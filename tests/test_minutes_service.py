@@ -86,6 +86,12 @@ def test_regenerating_keeps_edits_and_shows_the_new_text_beside(app: Flask, make
         assert service.accept_proposed(record)
         assert "Toinen päätös" in record.body and "Oma lisäys." not in record.body
         assert not record.edited
+        # Another language for edited minutes: the edited text keeps its language until chosen.
+        service.save(record, record.body + "\nMuokattu.\n")
+        assert service.regenerate(db.session, workshop, locale="sv")[1] == "proposed"
+        assert record.locale == "fi" and record.proposed_locale == "sv"
+        assert service.accept_proposed(record)
+        assert record.locale == "sv" and record.proposed_locale is None
 
 
 def test_unedited_minutes_follow_the_data(app: Flask, make_room) -> None:  # type: ignore[no-untyped-def]

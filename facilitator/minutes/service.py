@@ -111,19 +111,20 @@ def regenerate(
         next_steps=record.next_steps if record is not None else [],
     )
     record = record if record is not None else ensure(session, workshop)
-    record.locale = chosen
     record.generated_at = utcnow()
     _touch(record)
     if not record.body.strip() or not record.edited:
         record.generated = record.body = text
-        record.proposed = None
+        record.locale = chosen
+        record.proposed = record.proposed_locale = None
         session.flush()
         return record, "generated"
-    if text == record.generated:
-        record.proposed = None
+    if text == record.generated and chosen == record.locale:
+        record.proposed = record.proposed_locale = None
         session.flush()
         return record, "unchanged"
-    record.proposed = text
+    # The edited text and its language stay until the facilitator chooses.
+    record.proposed, record.proposed_locale = text, chosen
     session.flush()
     return record, "proposed"
 
@@ -162,7 +163,8 @@ def accept_proposed(record: WorkshopMinutes) -> bool:
     if record.proposed is None:
         return False
     record.generated = record.body = record.proposed
-    record.proposed = None
+    record.locale = record.proposed_locale or record.locale
+    record.proposed = record.proposed_locale = None
     _touch(record)
     return True
 
@@ -171,8 +173,9 @@ def dismiss_proposed(record: WorkshopMinutes) -> bool:
     """Keep the edited text; the regenerated text becomes the new baseline."""
     if record.proposed is None:
         return False
-    record.generated = record.proposed
-    record.proposed = None
+    if (record.proposed_locale or record.locale) == record.locale:
+        record.generated = record.proposed
+    record.proposed = record.proposed_locale = None
     _touch(record)
     return True
 

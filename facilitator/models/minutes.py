@@ -30,6 +30,8 @@ class WorkshopMinutes(db.Model):  # type: ignore[name-defined,misc]
     body: Mapped[str] = mapped_column(Text, default="")
     # A newer generated text shown beside edited minutes, until accepted or dismissed.
     proposed: Mapped[str | None] = mapped_column(Text, default=None)
+    # The language of ``proposed`` (the facilitator may regenerate in another language).
+    proposed_locale: Mapped[str | None] = mapped_column(String(5), default=None)
     decisions: Mapped[list[Any]] = mapped_column(JSONDict, default=list)
     next_steps: Mapped[list[Any]] = mapped_column(JSONDict, default=list)
     shared: Mapped[bool] = mapped_column(default=False)

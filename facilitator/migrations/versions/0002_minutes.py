@@ -24,6 +24,7 @@ def upgrade() -> None:
     sa.Column('generated', sa.Text(), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
     sa.Column('proposed', sa.Text(), nullable=True),
+    sa.Column('proposed_locale', sa.String(length=5), nullable=True),
     sa.Column('decisions', sa.JSON(), nullable=False),
     sa.Column('next_steps', sa.JSON(), nullable=False),
     sa.Column('shared', sa.Boolean(), nullable=False),
