@@ -33,4 +33,5 @@ STRINGS = {
     "pj_close": _l("Close result"),
     "pj_no_items": _l("There is nothing to vote on yet."),
     "pj_phase_of": _l("Phase %(n)s of %(total)s"),
+    "pj_reconnecting": _l("Connection lost. Reconnecting…"),
 }

@@ -3,7 +3,8 @@
 The facilitator logs in and creates a workshop through the UI; the projector shows the QR code
 and the join code; two phones join through /j/<code> and write notes that appear live on the
 projector; the facilitator starts the vote, both phones vote, the facilitator reveals and the
-projector shows the ranking; a hidden item vanishes from the projector and the phones.
+projector shows the ranking; a hidden item vanishes from the projector and the phones; the
+projector survives the server being killed and started again.
 """
 
 from __future__ import annotations
@@ -122,6 +123,18 @@ def test_whole_workshop(live_server: Site, browser: Browser) -> None:
     expect(console.locator(".cx-item.is-hidden", has_text=IDEAS[1])).to_be_visible()
     # Nothing private on the big screen: the phones' labels never appear there.
     assert "#1" not in projector.locator(".pj").inner_text()
+
+    # The laptop's server dies: the big screen keeps its picture and says it is reconnecting;
+    # when the server is back, it catches up by itself.
+    offline = projector.locator(".pj-offline")
+    expect(offline).to_be_hidden()
+    live_server.server.kill()
+    expect(offline).to_be_visible()
+    expect(ranking).to_have_count(1)
+    live_server.server.start()
+    expect(offline).to_be_hidden(timeout=15_000)
+    expect(ranking).to_have_count(1)
+    expect(ranking.first).to_contain_text(IDEAS[0])
 
     for page in (console, projector, *phones):
         page.context.close()

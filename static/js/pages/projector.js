@@ -159,6 +159,8 @@ export class Frame {
       h('h1', { class: 'pj-ended-title' }, t('pj_thanks')),
       h('p', { class: 'pj-ended-text' }, t('pj_ended')),
       h('p', { class: 'pj-ended-workshop' }, o.title));
+    e.offline = h('p', { class: 'pj-offline', role: 'status', hidden: true },
+      h('span', { 'aria-hidden': 'true' }, '⟳ '), t('pj_reconnecting'));
     e.frame = h('div', { class: 'pj', 'data-state': 'lobby', 'data-join': 'shown' },
       h('header', { class: 'pj-top' },
         h('div', { class: 'pj-titles' }, h('p', { class: 'pj-kicker' }, e.workshop, e.step), e.phase),
@@ -167,7 +169,8 @@ export class Frame {
         h('main', { class: 'pj-main' }, e.question, h('div', { class: 'pj-stagebox' }, e.method, e.spot)),
         e.rail),
       e.lobby,
-      e.ended);
+      e.ended,
+      e.offline);
     this.root.replaceChildren(e.frame);
   }
 
@@ -301,6 +304,7 @@ function startPage() {
     },
     onStatus(status) {
       stage.dataset.connection = status;
+      frame.el.offline.hidden = status === 'online';
     },
   });
   frame.serverNow = () => live.serverNow();
