@@ -82,6 +82,12 @@ def screens(live_server: Site, browser: Browser) -> Iterator[Screens]:
 def test_timer_survives_reload(screens: Screens) -> None:
     """Start, +1 min and pause are kept by the server: reloads show the same time."""
     console, projector = screens.console, screens.projector
+    # Jumping from the agenda asks first; cancelling leaves the room in the lobby.
+    console.locator("#cx-agenda li").nth(1).locator("button").click()
+    expect(console.locator("#cx-confirm")).to_be_visible()
+    console.locator("#cx-confirm-cancel").click()
+    expect(console.locator("#cx-status")).to_have_attribute("data-status", "draft")
+    expect(projector.locator(".pj")).to_have_attribute("data-state", "lobby")
     screens.start()
     assert seconds(console, "#cx-clock") == 8 * 60
     assert seconds(projector, ".pj-clock") == 8 * 60

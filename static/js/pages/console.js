@@ -27,7 +27,7 @@ function say(text, kind = 'info') {
   box.dataset.kind = kind;
   box.textContent = text;
   clearTimeout(statusTimer);
-  if (kind !== 'error') statusTimer = setTimeout(() => { box.textContent = ''; }, 4000);
+  statusTimer = setTimeout(() => { box.textContent = ''; }, kind === 'error' ? 15000 : 4000);
 }
 
 /** Ask before something that cannot simply be undone; resolves true on confirm. */
