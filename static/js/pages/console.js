@@ -104,6 +104,7 @@ function drawAgenda() {
       h('span', { class: 'cx-phase-meta' }, `${methodLabel(p.method)}${minutes}`),
       ...(here ? [h('span', { class: 'cx-phase-now' }, t('cx_current'))] : []),
     );
+    button.disabled = snap.workshop.status === 'ended';
     if (here) button.setAttribute('aria-current', 'step');
     else button.removeAttribute('aria-current');
     li.classList.toggle('is-current', here);
@@ -275,9 +276,10 @@ $('cx-end').addEventListener('click', async () => {
   if (!ok) return;
   const ack = await send('workshop.end');
   if (ack.ok) {
-    say(t('cx_ended'));
+    // The banner says it; the minutes link (when there is one) gets the focus.
     const link = $('cx-ended').querySelector('a');
-    (link || $('cx-ended')).focus?.();
+    if (link) link.focus();
+    else say(t('cx_ended'));
   }
 });
 
