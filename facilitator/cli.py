@@ -38,10 +38,12 @@ def serve(host: str | None, port: int | None, async_mode: str | None) -> None:
     port = port or app.config["PORT"]
     with app.app_context():
         db_migrate.upgrade()
+    shown = app.config["PUBLIC_URL"]
+    if not shown:
+        # Only when needed: finding the LAN address may ask the resolver about this host name.
         from facilitator.views.common import lan_address
 
-        lan = lan_address()
-    shown = app.config["PUBLIC_URL"] or f"http://{lan or '127.0.0.1'}:{port}"
+        shown = f"http://{lan_address() or '127.0.0.1'}:{port}"
     click.echo(f"Facilitator is running ({app.config['ASYNC_MODE']}).")
     click.echo(f"  Open on this laptop:  http://127.0.0.1:{port}/")
     click.echo(f"  Phones on this Wi-Fi: {shown}/j")

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.clients import PASSWORD
+from tests.support.clients import create_account
 from tests.support.server import LiveServer
 
 USERNAME = "fasi"
 
 
 def started(data_dir: Path, **kwargs: object) -> LiveServer:
-    """A started server with a facilitator account."""
+    """A started server with a facilitator account (made on the first-run page)."""
     server = LiveServer(data_dir, **kwargs)  # type: ignore[arg-type]
-    server.create_user(USERNAME, PASSWORD)
     server.start()
+    create_account(server, USERNAME)
     return server
 
 

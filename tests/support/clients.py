@@ -9,8 +9,6 @@ hundred phones fit in one test process on a small machine.
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import os
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -33,45 +31,35 @@ RETRYABLE = {"rate_limited", "server_error"}
 ACK_TIMEOUT = 8.0
 
 
-# --------------------------------------------------------------------------- CSRF
+# --------------------------------------------------------------------------- forms
 
 
-def _forged_csrf(secret: str, raw: str) -> str:
-    """A signed CSRF token for ``raw``, as Flask-WTF would make it with the server's secret."""
-    from itsdangerous import URLSafeTimedSerializer
-
-    return str(URLSafeTimedSerializer(secret, salt="wtf-csrf-token").dumps(raw))
-
-
-def _session_cookie(secret: str, data: dict[str, Any]) -> str:
-    """A Flask session cookie value holding ``data``, signed with the server's secret."""
-    from flask import Flask
-
-    app = Flask("csrf-helper")
-    app.secret_key = secret
-    serializer = app.session_interface.get_signing_serializer(app)  # type: ignore[attr-defined]
-    assert serializer is not None
-    return str(serializer.dumps(data))
+def form_token(page: str) -> str:
+    """The CSRF token in a page's form (its hidden ``csrf_token`` input)."""
+    match = CSRF_INPUT.search(page)
+    assert match, "the page has no csrf_token input"
+    return match.group(1) or match.group(2)
 
 
-def csrf_token(http: requests.Session, server: LiveServer, url: str) -> str:
-    """The CSRF token of the form at ``url``, read from its hidden ``csrf_token`` input.
-
-    While a page's template is not there yet (the server answers 500), the token is made the
-    way Flask-WTF makes it, with the server's secret, and put in a fresh session cookie: the
-    server then checks a real token against a real session. Once the page renders, the hidden
-    input is used.
-    """
+def csrf_token(http: requests.Session, url: str) -> str:
+    """GET the form at ``url`` (keeping its session cookie) and return its CSRF token."""
     response = http.get(url, allow_redirects=True, timeout=10)
-    if response.status_code == 200:
-        match = CSRF_INPUT.search(response.text)
-        if match:
-            return match.group(1) or match.group(2)
-    raw = hashlib.sha1(os.urandom(64)).hexdigest()
-    secret = server.env["FACILITATOR_SECRET_KEY"]
-    host = "127.0.0.1"
-    http.cookies.set("session", _session_cookie(secret, {"csrf_token": raw}), domain=host)
-    return _forged_csrf(secret, raw)
+    assert response.status_code == 200, (url, response.status_code)
+    return form_token(response.text)
+
+
+def create_account(server: LiveServer, username: str, password: str = PASSWORD) -> None:
+    """The first facilitator account, made on the first-run page (/setup) like a person would."""
+    http = requests.Session()
+    token = csrf_token(http, f"{server.url}/setup")
+    response = http.post(
+        f"{server.url}/setup",
+        data={"username": username, "password": password, "confirm": password, "csrf_token": token},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert response.status_code == 302, response.text[:500]
+    assert "/setup" not in response.headers["Location"], "the account was not created"
 
 
 # --------------------------------------------------------------------------- database
@@ -111,7 +99,7 @@ class Facilitator:
     def __init__(self, server: LiveServer, username: str, password: str = PASSWORD) -> None:
         self.server = server
         self.http = requests.Session()
-        token = csrf_token(self.http, server, f"{server.url}/login")
+        token = csrf_token(self.http, f"{server.url}/login")
         response = self.http.post(
             f"{server.url}/login",
             data={"username": username, "password": password, "csrf_token": token},
@@ -123,7 +111,7 @@ class Facilitator:
 
     def create_workshop(self, kit: str = "demo", title: str = "Live test") -> WorkshopInfo:
         """Create a workshop with the console's form; read its codes from the database."""
-        token = csrf_token(self.http, self.server, f"{self.server.url}/")
+        token = csrf_token(self.http, f"{self.server.url}/")
         response = self.http.post(
             f"{self.server.url}/",
             data={"kit": kit, "title": title, "place": "", "locale": "en", "csrf_token": token},
@@ -285,7 +273,6 @@ class Phone:
     url: str
     workshop: WorkshopInfo
     name: str = ""
-    secret: str = "live-test-secret"
     seat_token: str = ""
     entries: list[Entry] = field(default_factory=list)
     screen: Screen | None = None
@@ -301,18 +288,8 @@ class Phone:
             async with client.get(join_url) as response:
                 page = await response.text()
                 status = response.status
-            match = CSRF_INPUT.search(page) if status == 200 else None
-            data = {"name": self.name, "role": ""}
-            if match:
-                data["csrf_token"] = match.group(1) or match.group(2)
-            else:
-                raw = hashlib.sha1(os.urandom(64)).hexdigest()
-                secret = self.secret
-                client.cookie_jar.update_cookies(
-                    {"session": _session_cookie(secret, {"csrf_token": raw})},
-                    response_url=URL(self.url),
-                )
-                data["csrf_token"] = _forged_csrf(secret, raw)
+            assert status == 200, (join_url, status)
+            data = {"name": self.name, "role": "", "csrf_token": form_token(page)}
             async with client.post(join_url, data=data, allow_redirects=False) as response:
                 assert response.status == 302, (response.status, (await response.text())[:300])
                 cookie = response.cookies.get(f"seat_{self.workshop.id}")
