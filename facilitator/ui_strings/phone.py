@@ -6,10 +6,9 @@ from flask_babel import lazy_gettext as _l
 
 STRINGS = {
     # Page
-    "connecting": _l("Connecting…"),
     "phase_of": _l("Step %(n)s of %(total)s"),
     "follow_screen": _l("Follow this step on the big screen."),
-    "back_online": _l("Connected again. Everything you wrote has been sent."),
+    "join_again": _l("Join again"),
     # Brainstorm
     "write_label": _l("Write your thought"),
     "write_hint": _l("One thought per note. You can write as many as you like."),

@@ -109,7 +109,13 @@ function renderBanner() {
     banner.classList.remove('refused');
     banner.hidden = false;
   } else if (status === 'refused') {
-    setText(banner, t('refused'));
+    if (!banner.classList.contains('refused')) {
+      banner.replaceChildren(
+        t('refused'),
+        ' ',
+        h('a', { href: `/j/${encodeURIComponent(main.dataset.code)}` }, t('join_again')),
+      );
+    }
     banner.classList.add('refused');
     banner.hidden = false;
   } else {
