@@ -376,3 +376,23 @@ def test_text_refused_after_the_room_moved_on_is_still_shown(
     finally:
         console.close()
         page.context.close()
+
+
+def test_a_phone_whose_seat_is_gone_is_told_to_join_again(
+    live_server: Site, browser: Browser
+) -> None:
+    workshop = create_workshop_http(live_server)
+    page = join(browser, workshop)
+    try:
+        expect(page.locator("#state-message")).to_be_visible()
+        page.context.clear_cookies()  # e.g. the browser dropped the seat cookie
+        page.context.set_offline(True)
+        expect(page.locator("#connection")).to_be_visible()
+        page.context.set_offline(False)
+        link = page.locator("#connection a")
+        expect(link).to_have_attribute("href", f"/j/{workshop.code}", timeout=15_000)
+        link.click()
+        page.wait_for_url(re.compile(r"/j/"))
+        expect(page.locator("form.join-form")).to_be_visible()
+    finally:
+        page.context.close()
