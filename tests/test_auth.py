@@ -15,6 +15,7 @@ from facilitator import create_app, db_migrate
 from facilitator.extensions import db
 from facilitator.models import User
 from tests.conftest import PASSWORD
+from tests.realtime.helpers import in_page, message, translated
 
 
 def _user(app: Flask, username: str, password: str = PASSWORD) -> int:
@@ -45,10 +46,10 @@ def test_login_works_and_refuses(app, facilitator):
     assert client.get("/").status_code == 302  # not logged in: to the login page
     wrong = client.post("/login", data={"username": facilitator.username, "password": "nope"})
     assert wrong.status_code == 200
-    assert b"Wrong username or password." in wrong.data
+    assert in_page(translated("Wrong username or password.")) in wrong.data
     assert client.get("/").status_code == 302
     unknown = client.post("/login", data={"username": "nobody", "password": PASSWORD})
-    assert b"Wrong username or password." in unknown.data
+    assert in_page(translated("Wrong username or password.")) in unknown.data
     ok = client.post("/login", data={"username": facilitator.username, "password": PASSWORD})
     assert ok.status_code == 302
     assert client.get("/").status_code == 200
@@ -162,7 +163,7 @@ def test_csrf_is_enforced_on_the_join_form(csrf_app):
     client = csrf_app.test_client()
     refused = client.post(f"/j/{code}", data={"name": "Anna"})
     assert refused.status_code == 400
-    assert b"<html" in refused.data and b"Reload the page" in refused.data
+    assert b"<html" in refused.data and in_page(message("bad_request")) in refused.data
     assert client.get_cookie(f"seat_{1}") is None
     token = _token(client.get(f"/j/{code}").data)
     bad = client.post(f"/j/{code}", data={"name": "Anna", "csrf_token": token + "x"})

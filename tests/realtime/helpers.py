@@ -7,6 +7,7 @@ from typing import Any
 
 from babel.support import Translations
 from flask import Flask
+from markupsafe import escape
 from sqlalchemy import func, select
 
 import facilitator
@@ -124,8 +125,17 @@ def snapshot(client: Any) -> dict[str, Any]:
 CATALOGUES = Path(facilitator.__file__).resolve().parent / "translations"
 
 
+def translated(msgid: str, locale: str = "fi") -> str:
+    """A text read from the catalogue itself (the English msgid when untranslated)."""
+    return str(Translations.load(str(CATALOGUES), [locale]).gettext(msgid))
+
+
 def message(code: str, locale: str = "fi", **params: Any) -> str:
-    """An error message read from the catalogue itself (the English msgid when untranslated)."""
-    msgid = MESSAGES[code]._args[0]  # type: ignore[attr-defined]
-    text = Translations.load(str(CATALOGUES), [locale]).gettext(msgid)
+    """An error message in ``locale``, as the catalogue has it."""
+    text = translated(MESSAGES[code]._args[0], locale)  # type: ignore[attr-defined]
     return text % params if params else text
+
+
+def in_page(text: str) -> bytes:
+    """How a text appears in an HTML page (escaped like Jinja does)."""
+    return str(escape(text)).encode()
