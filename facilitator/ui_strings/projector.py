@@ -22,6 +22,7 @@ STRINGS = {
     "pj_no_notes": _l("Notes appear here as soon as they are written."),
     "pj_earlier": _l("%(n)s earlier notes are kept and shown in the minutes."),
     "pj_earlier_one": _l("1 earlier note is kept and shown in the minutes."),
+    "pj_page": _l("Earlier notes %(from)s–%(to)s of %(total)s"),
     "pj_ungrouped": _l("Other notes"),
     "pj_plus": _l("%(n)s agree"),
     "pj_voting": _l("Voting in progress"),

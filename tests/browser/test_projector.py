@@ -82,14 +82,32 @@ def test_a_full_wall_keeps_the_newest_readable(live_server: Site, browser: Brows
     assert 6 <= layout["shown"] < total, layout
     assert str(total - layout["shown"]) in layout["earlier"], layout
 
+    # Once the phase is closed the wall pages through the earlier notes and comes back.
+    projector.evaluate(
+        "async () => { const m = await import('/static/js/methods/brainstorm/projector.js');"
+        " m.paging.pageMs = 400; }"
+    )
+    console.act("phase.lock", {"on": True})
+    oldest = projector.locator(".pj-note-text", has_text="Ajatus numero 1:")
+    expect(oldest).to_be_visible()
+    expect(projector.locator(".pj-earlier")).to_contain_text(str(total))
+    screenshot(projector, "projector-earlier-page")
+    expect(newest).to_be_visible()
+    # A new note brings the newest page back at once.
+    projector.evaluate(
+        "async () => { const m = await import('/static/js/methods/brainstorm/projector.js');"
+        " m.paging.pageMs = 600000; }"
+    )
+    console.act("phase.lock", {"on": False})
+    quick_note(console, "Aivan uusin ajatus")
+    expect(projector.locator(".pj-note-text", has_text="Aivan uusin ajatus")).to_be_visible()
+
     # A hidden note vanishes at once and the next older one takes its place.
     notes = console.notes()
     last = max(notes, key=lambda note: note["id"])
     console.act("item.hide", {"id": last["id"], "hidden": True})
-    expect(newest).to_have_count(0)
-    expect(
-        projector.locator(".pj-note-text", has_text=f"Ajatus numero {total - 1}:")
-    ).to_be_visible()
+    expect(projector.locator(".pj-note-text", has_text="Aivan uusin ajatus")).to_have_count(0)
+    expect(newest).to_be_visible()
     console.close()
     projector.context.close()
 

@@ -99,9 +99,27 @@ export function coalesce(fn) {
 /** Remove the entrance class once its animation is over, so re-layout never replays it. */
 export function settle(el) {
   el.classList.add('arrive');
-  const done = () => el.classList.remove('arrive');
+  el.dataset.born = String(performance.now());
+  const done = () => {
+    el.classList.remove('arrive');
+    el.style.animationDelay = '';
+  };
   el.addEventListener('animationend', done, { once: true });
   setTimeout(done, 1200);
+}
+
+/**
+ * Before (re)inserting elements: an entrance animation that is still running continues where
+ * it was instead of starting again (a refit moves cards in and out of the document).
+ */
+export function keepArriving(elements) {
+  const now = performance.now();
+  for (const el of elements) {
+    if (el.classList.contains('arrive')) {
+      el.style.animationDelay = `${-(now - Number(el.dataset.born || now))}ms`;
+    }
+  }
+  return elements;
 }
 
 /**

@@ -5,16 +5,23 @@
 
 import { h } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
-import { fitList, settle, tn } from '../../pages/projector.js';
+import { fitList, keepArriving, settle, tn } from '../../pages/projector.js';
 
 const LEVELS = [
   { font: 44, min: 460 },
   { font: 38, min: 400 },
   { font: 34, min: 360 },
-  { font: 30, min: 320 },
-  { font: 28, min: 290 },
-  { font: 28, min: 250, pad: '12px 16px' },
+  { font: 30, min: 330 },
+  // The smallest: four columns whose lines still hold a long Finnish compound word.
+  { font: 28, min: 300, pad: '12px 18px' },
 ];
+
+/**
+ * Once the room is quiet (no new note for quietMs, or the phase is closed) a wall that could not
+ * show every note turns to the earlier notes, one page every pageMs, and back to the newest; a
+ * new note brings the newest page back at once. Exported so tests can shorten the times.
+ */
+export const paging = { quietMs: 20000, pageMs: 12000 };
 
 /** True while the public sees only how many notes exist. */
 function concealed(snap, view) {
@@ -90,13 +97,14 @@ export function mount(root) {
     wall.style.setProperty('--note-font', `${level.font}px`);
     wall.style.setProperty('--card-min', `${level.min}px`);
     wall.style.setProperty('--card-pad', level.pad || '20px 28px');
-    earlier.hidden = left <= 0;
-    earlier.textContent = left > 0 ? tn('pj_earlier', left) : '';
+    const label = labelFor(left, notes);
+    earlier.hidden = !label;
+    earlier.textContent = label;
     const view = current.view;
     const groups = view.groups || [];
     if (!groups.length) {
       wall.classList.remove('is-grouped');
-      wall.replaceChildren(...notes.map(card));
+      wall.replaceChildren(...keepArriving(notes.map(card)));
       return;
     }
     wall.classList.add('is-grouped');
@@ -107,12 +115,12 @@ export function mount(root) {
     const boxes = [];
     for (const g of groups) {
       const entry = groupBox(g.id, g.label);
-      entry.list.replaceChildren(...buckets.get(g.id).map(card));
+      entry.list.replaceChildren(...keepArriving(buckets.get(g.id).map(card)));
       boxes.push(entry.box);
     }
     if (buckets.get(null).length) {
       const entry = groupBox('none', t('pj_ungrouped'));
-      entry.list.replaceChildren(...buckets.get(null).map(card));
+      entry.list.replaceChildren(...keepArriving(buckets.get(null).map(card)));
       boxes.push(entry.box);
     }
     wall.style.setProperty('--group-cols', String(Math.min(boxes.length, 4)));
@@ -120,24 +128,79 @@ export function mount(root) {
   }
 
   let last = { count: 0, level: 0, width: 0, grouped: false };
+  let labelFor = (left) => (left > 0 ? tn('pj_earlier', left) : '');
+  // Paging: null shows the newest notes; {end, start} shows notes [start, end) of the sorted list.
+  let page = null;
+  let newestId = 0;
+  let newestLeft = 0; // how many notes the newest page leaves out
+  let lastArrival = Date.now();
+  let lastTurn = Date.now();
+
+  function sorted() {
+    return [...current.view.notes].sort((a, b) => a.id - b.id);
+  }
 
   function fit() {
     const { snap, view } = current;
     if (!snap) return;
-    const notes = [...view.notes].sort((a, b) => a.id - b.id);
+    const notes = sorted();
     if (!notes.length) return;
-    // More notes in the same box never fit at a larger size: start where the last fit ended.
+    const newest = notes[notes.length - 1].id;
+    if (newest > newestId) {
+      newestId = newest;
+      lastArrival = Date.now();
+      lastTurn = lastArrival;
+      page = null;
+    }
+    if (page && page.end > notes.length) page = null;
     const grouped = Boolean((view.groups || []).length);
+    if (page) {
+      const shown = page;
+      labelFor = (left) =>
+        t('pj_page', { from: left + 1, to: shown.end, total: notes.length });
+      shown.start = fitList(box, notes.slice(0, shown.end), LEVELS, draw, 'last', last.level);
+      return;
+    }
+    // More notes in the same box never fit at a larger size: start where the last fit ended.
     const grew = notes.length >= last.count && box.clientWidth === last.width
       && grouped === last.grouped;
     const from = grew ? last.level : 0;
     let level = from;
-    fitList(box, notes, LEVELS, (items, lv, left) => {
+    labelFor = (left) => (left > 0 ? tn('pj_earlier', left) : '');
+    newestLeft = fitList(box, notes, LEVELS, (items, lv, left) => {
       level = LEVELS.indexOf(lv);
       draw(items, lv, left);
     }, 'last', from);
     last = { count: notes.length, level, width: box.clientWidth, grouped };
   }
+
+  function turn() {
+    const { snap } = current;
+    if (!snap || root.firstChild !== box || (page === null && newestLeft <= 0)) return;
+    const now = Date.now();
+    const quiet = snap.phase.locked || now - lastArrival >= paging.quietMs;
+    if (!quiet) {
+      if (page) {
+        page = null;
+        fit();
+      }
+      return;
+    }
+    if (now - lastTurn < paging.pageMs) return;
+    lastTurn = now;
+    if (page === null) page = { end: newestLeft, start: 0 };
+    else if (page.start > 0) page = { end: page.start, start: 0 };
+    else page = null;
+    fit();
+  }
+
+  const pager = setInterval(() => {
+    if (!root.isConnected && current.snap) {
+      clearInterval(pager); // this phase's view was replaced
+      return;
+    }
+    turn();
+  }, 250);
 
   function update(snap, view) {
     current = { snap, view };

@@ -4,7 +4,7 @@
 
 import { h } from '../../core/dom.js';
 import { t } from '../../core/i18n.js';
-import { fitList, settle, tn } from '../../pages/projector.js';
+import { fitList, keepArriving, settle, tn } from '../../pages/projector.js';
 
 const ITEM_LEVELS = [
   { font: 40, min: 440 },
@@ -84,7 +84,7 @@ export function mount(root) {
     list.style.setProperty('--card-min', `${level.min}px`);
     more.hidden = left <= 0;
     more.textContent = left > 0 ? tn('pj_earlier', left) : '';
-    list.replaceChildren(...items.map(itemCard));
+    list.replaceChildren(...keepArriving(items.map(itemCard)));
   }
 
   function drawRanking(ranked, level, left) {
