@@ -171,3 +171,14 @@ def test_a_kit_id_may_not_be_defined_twice(tmp_path: Path):
     with pytest.raises(KitError) as info:
         create_app(_config(tmp_path, kits))
     assert "again.yaml: id: kit id 'demo' is already used" in str(info.value)
+
+
+def test_the_environment_variable_names_the_folder(tmp_path: Path, monkeypatch):
+    kits = tmp_path / "kits"
+    kits.mkdir()
+    (kits / "bad.yaml").write_text(BROKEN["unknown_method"][0], encoding="utf-8")
+    monkeypatch.setenv("FACILITATOR_KITS_DIR", str(kits))
+    monkeypatch.setenv("FACILITATOR_DATA_DIR", str(tmp_path / "data"))
+    with pytest.raises(KitError) as info:
+        create_app({"ASYNC_MODE": "threading", "SECRET_KEY": "x"})
+    assert f"{kits / 'bad.yaml'}: phases[0].method: unknown method 'brainstrom'" in str(info.value)
