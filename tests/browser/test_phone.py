@@ -154,9 +154,17 @@ def test_plus_one_from_a_second_phone(live_server: Site, browser: Browser) -> No
     other = join(browser, workshop)
     console = start_workshop(workshop)
     try:
+        draft = other.locator("#note-text")
+        draft.click()
+        draft.type("Kesken jäänyt")
         write(author, "Yhteinen kieli")
         theirs = other.locator(".others-list > li").filter(has_text="Yhteinen kieli")
         expect(theirs).to_be_visible()
+        # A note arriving re-renders the page: what the other phone is typing stays, with focus.
+        expect(draft).to_be_focused()
+        expect(draft).to_have_value("Kesken jäänyt")
+        other.keyboard.type(" ajatus")
+        expect(draft).to_have_value("Kesken jäänyt ajatus")
         expect(mine(author, "Yhteinen kieli").locator("button.plus")).to_have_count(0)
 
         plus = theirs.locator("button.plus")
