@@ -90,6 +90,10 @@ def test_whole_workshop(live_server: Site, browser: Browser) -> None:
     for text in IDEAS:
         expect(wall.locator(".pj-note-text", has_text=text)).to_be_visible()
     expect(phones[0].locator(".others-list")).to_contain_text(IDEAS[1])
+    # A "+1" from the first phone shows on the card as a symbol and a number.
+    phones[0].locator(".others-list li", has_text=IDEAS[1]).locator("button.plus").click()
+    plus = wall.locator(".pj-note", has_text=IDEAS[1]).locator(".pj-plus")
+    expect(plus).to_contain_text("+1")
     screenshot(projector, "e2e-projector-notes")
 
     # The vote: both phones give their vote to the first idea.
