@@ -26,6 +26,13 @@ from facilitator.realtime.seat import public_room, staff_room
 EVENT = "ev"
 
 
+# Workshop transactions running at once in one process on PostgreSQL. Each holds two pooled
+# connections (the advisory lock's and the session's); bounding them keeps the pool (10 + 20
+# overflow, see app._engine_options) from filling with lock connections whose transactions then
+# wait forever for a session connection.
+CONCURRENT_TRANSACTIONS = 10
+
+
 class WorkshopLocks:
     """Per-workshop mutual exclusion, across processes on PostgreSQL."""
 
@@ -33,6 +40,7 @@ class WorkshopLocks:
         self._guard = threading.Lock()
         self._locks: dict[int, threading.Lock] = {}
         self._sqlite_lock = threading.RLock()
+        self._slots = threading.BoundedSemaphore(CONCURRENT_TRANSACTIONS)
 
     def _local(self, workshop_id: int) -> threading.Lock:
         with self._guard:
@@ -48,7 +56,7 @@ class WorkshopLocks:
             with self._sqlite_lock:
                 yield
             return
-        with self._local(workshop_id), db.engine.connect() as conn:
+        with self._local(workshop_id), self._slots, db.engine.connect() as conn:
             conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": workshop_id})
             conn.commit()
             try:

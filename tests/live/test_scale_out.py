@@ -28,6 +28,7 @@ from tests.support.clients import (
     Screen,
     assert_stream,
     bounded,
+    create_account,
     projector,
     query,
     wait_for,
@@ -222,3 +223,53 @@ async def _scenario(a: LiveServer, b: LiveServer) -> dict[str, Any]:
         await s.close()
     await asyncio.gather(*(p.close() for p in phones))
     return {"accepted": codes["ok"], "budget": per_voter, "voters": len(voters)}
+
+
+@pytest.fixture()
+def pg_server(tmp_path: Path, database: str, channel: str) -> Iterator[LiveServer]:
+    """One gevent process on a fresh PostgreSQL database with the message queue."""
+    env = {
+        "FACILITATOR_DATABASE_URL": database,
+        "FACILITATOR_MESSAGE_QUEUE_URL": f"{REDIS}/{REDIS_DB}",
+        "FACILITATOR_MESSAGE_QUEUE_CHANNEL": channel,
+    }
+    server = LiveServer(tmp_path / "one", env=env)
+    try:
+        server.start(timeout=60)
+        create_account(server, USERNAME)
+        yield server
+    finally:
+        server.stop()
+
+
+ROOMS = 40
+
+
+def test_many_rooms_at_once_do_not_exhaust_the_pool(pg_server: LiveServer) -> None:
+    """40 workshops write at the same moment in one process: each transaction holds a lock
+    connection and a session connection, and the pool must not fill up with lock connections."""
+    elapsed = asyncio.run(_many_rooms(pg_server))
+    assert elapsed < 20, f"{ROOMS} rooms took {elapsed:.1f}s: connections ran out"
+    assert "TimeoutError" not in pg_server.log(None)
+
+
+async def _many_rooms(server: LiveServer) -> float:
+    fasi = Facilitator(server, USERNAME)
+    rooms = [fasi.create_workshop(title=f"Room {i}") for i in range(ROOMS)]
+    for room in rooms:
+        console = await fasi.console(room.id)
+        assert (await console.act("workshop.start"))["ok"]
+        await console.close()
+    phones = [Phone(server.url, room, name=f"r{room.id}") for room in rooms]
+    await bounded([p.join() for p in phones], limit=10)
+    await bounded([p.connect() for p in phones], limit=10)
+    started = time.monotonic()
+    for phone in phones:
+        assert phone.screen is not None
+        for n in range(3):
+            phone.send("note.add", {"text": f"{phone.name} {n}"}, phone.screen.phase_id)
+    await asyncio.gather(*(p.drained(60) for p in phones))
+    elapsed = time.monotonic() - started
+    assert all(e.ack and e.ack["ok"] and e.sends == 1 for p in phones for e in p.entries)
+    await asyncio.gather(*(p.close() for p in phones))
+    return elapsed
