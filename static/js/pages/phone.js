@@ -27,6 +27,7 @@ const els = {
   stage: document.getElementById('stage'),
   announcer: document.getElementById('announcer'),
   unsent: document.getElementById('unsent'),
+  foot: document.querySelector('.phone-foot'),
   unsentList: document.getElementById('unsent-list'),
 };
 
@@ -192,6 +193,7 @@ function render() {
     setText(els.question, '');
   }
   els.title.parentElement.classList.toggle('off', !running);
+  if (els.foot) els.foot.hidden = workshop.status === 'ended';
   renderTimer();
 
   let message = '';
