@@ -38,6 +38,9 @@ def serve(host: str | None, port: int | None, async_mode: str | None) -> None:
     port = port or app.config["PORT"]
     with app.app_context():
         db_migrate.upgrade()
+    from facilitator.summaries.text_analysis import warm_up
+
+    warm_up(app.config["DEFAULT_LOCALE"])  # slow dictionary loads now, not when a workshop ends
     shown = app.config["PUBLIC_URL"]
     if not shown:
         # Only when needed: finding the LAN address may ask the resolver about this host name.

@@ -314,7 +314,15 @@ def voikko_problem() -> str | None:
 
 
 def warm_up(language: str, backend: str | None = None) -> str:
-    """Load the analyser for a language ahead of time (simplemma's first load is slow)."""
-    analyser = get_analyser(language, backend)
+    """Load the analyser for a language ahead of time; its label, or "" if none loads.
+
+    ``facilitator serve`` calls this before it starts listening: without Voikko, simplemma's
+    first Finnish load takes seconds, which would otherwise stall the server when the first
+    workshop ends and its minutes are written.
+    """
+    try:
+        analyser = get_analyser(language, backend)
+    except AnalyserUnavailable:
+        return ""
     analyser.terms("test")
     return analyser.label

@@ -158,3 +158,9 @@ def test_ci_has_voikko() -> None:
     if os.environ.get("CI") == "true":
         assert voikko_problem() is None
     _need_voikko()
+
+
+def test_warm_up_loads_ahead_and_never_fails() -> None:
+    _need_voikko()
+    assert get_analyser("fi").label == text_analysis.warm_up("fi")
+    assert text_analysis.warm_up("xx", "snowball") == ""  # nothing loads: start anyway
