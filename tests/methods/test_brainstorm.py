@@ -164,8 +164,17 @@ def test_show_others_off_keeps_notes_from_other_phones(make_room):
     room = make_room()
     set_config(room, 0, show_others=False)
     console, [author, other] = started(room, ("", ""), ("", ""))
-    act(author.sock, "note.add", {"text": "Oma"})
+    projector = room.projector()
+    note = act(author.sock, "note.add", {"text": "Oma"})["data"]["note"]
+    assert _last(projector, "note.added")["data"]["note"] == {"id": note["id"], "concealed": True}
     assert snapshot(other.sock)["view"]["notes"] == []
+    assert snapshot(projector)["view"]["notes"] == []
+    # +1s and grouping of notes others cannot see do not reach them either.
+    act(other.sock, "note.plus", {"id": note["id"]})
+    assert _last(projector, "note.plus")["data"] == {"phase": room.phase_id(0)}
+    group = act(console, "group.create", {"label": "G"})["data"]["group"]
+    act(console, "note.group", {"id": note["id"], "group": group["id"]})
+    assert _last(projector, "note.grouped")["data"] == {"phase": room.phase_id(0)}
     assert [n["text"] for n in snapshot(author.sock)["view"]["notes"]] == ["Oma"]
     assert [n["text"] for n in snapshot(console)["view"]["notes"]] == ["Oma"]
 

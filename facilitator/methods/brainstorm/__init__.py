@@ -100,6 +100,11 @@ class Brainstorm(Method):
         config: Config = ctx.config  # type: ignore[assignment]
         return config.hide_until_reveal and not ctx.phase.state.get("revealed")
 
+    def private(self, ctx: ViewContext) -> bool:
+        """Phones and the projector see only their own notes: hidden until reveal, or a kit
+        that does not show others' notes."""
+        return self.concealed(ctx) or not ctx.config.show_others  # type: ignore[attr-defined]
+
     def public_note(self, note: Contribution, plus: int) -> dict[str, Any]:
         """What everyone may see of a note: no author."""
         return {"id": note.id, "text": note.body, "plus": plus, "group": note.parent_id}
@@ -118,7 +123,7 @@ class Brainstorm(Method):
         plus = self._plus_count(ctx, note.id)
         author = ctx.session.get(Participant, note.participant_id) if note.participant_id else None
         staff = self.staff_note(note, plus, author)
-        if self.concealed(ctx) or not ctx.config.show_others:  # type: ignore[attr-defined]
+        if self.private(ctx):
             public: dict[str, Any] = {"id": note.id, "concealed": True}
         else:
             public = self.public_note(note, plus)
@@ -229,7 +234,7 @@ class Brainstorm(Method):
             ctx.session.flush()
         count = self._plus_count(ctx, note.id)
         change = {"phase": ctx.phase.id, "id": note.id, "plus": count}
-        if self.concealed(ctx):
+        if self.private(ctx):
             ctx.publish("note.plus", {"phase": ctx.phase.id}, change)
         else:
             ctx.publish("note.plus", change)
@@ -286,7 +291,7 @@ class Brainstorm(Method):
             raise ActionError("not_found", 404)
         note.parent_id = payload.group
         change = {"phase": ctx.phase.id, "id": note.id, "group": payload.group}
-        if self.concealed(ctx) or note.hidden:
+        if self.private(ctx) or note.hidden:
             ctx.publish("note.grouped", {"phase": ctx.phase.id}, change)
         else:
             ctx.publish("note.grouped", change)
@@ -319,7 +324,7 @@ class Brainstorm(Method):
                 author = authors.get(note.participant_id or -1)
                 out.append(self.staff_note(note, counts.get(note.id, 0), author))
         else:
-            hidden_to_public = self.concealed(ctx) or not ctx.config.show_others  # type: ignore[attr-defined]
+            hidden_to_public = self.private(ctx)
             for note in notes:
                 if note.hidden:
                     continue
