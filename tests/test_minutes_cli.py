@@ -1,4 +1,4 @@
-"""The command line: `facilitator summarize`, `import` and `export`, run as real processes."""
+"""The command line: `facilitator summarize`, `import` and `export`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from click.testing import CliRunner, Result
 from docx import Document
 
+from facilitator.cli import cli
 from facilitator.cli_minutes import _redactor
 from tests.exports.samples import workshop_export
 from tests.exports.test_json_import import _without_ids
@@ -30,25 +32,38 @@ def test_summarize_without_a_server(tmp_path: Path) -> None:
     assert not (tmp_path / "unused").exists()  # no database was created
 
 
+def _run(data_dir: Path, *args: str) -> Result:
+    """Run a `facilitator` command in this process (the real command, the real database)."""
+    env = {
+        "FACILITATOR_DATA_DIR": str(data_dir),
+        "FACILITATOR_ASYNC_MODE": "threading",
+        "FACILITATOR_SECRET_KEY": "cli-test-secret",
+    }
+    return CliRunner(env=env).invoke(cli, list(args), catch_exceptions=False)
+
+
 def test_import_then_export_every_format(tmp_path: Path) -> None:
     """Import a JSON export as a new workshop, then export it again in each format."""
     source = tmp_path / "workshop.json"
     source.write_text(json.dumps(workshop_export(), ensure_ascii=False), encoding="utf-8")
-    server = LiveServer(tmp_path / "data", async_mode="threading")
-    server.create_user("anna", "pitka-salasana-123")
-    said = server.cli("import", str(source), "--owner", "anna")
-    assert said.startswith("Imported workshop ")
-    workshop_id = said.split()[2].rstrip(":")
+    data = tmp_path / "data"
+    created = _run(data, "users", "create", "anna", "--password", "pitka-salasana-123")
+    assert created.exit_code == 0, created.output
+    said = _run(data, "import", str(source), "--owner", "anna")
+    assert said.exit_code == 0 and said.output.startswith("Imported workshop "), said.output
+    workshop_id = said.output.split()[2].rstrip(":")
     again = tmp_path / "again.json"
-    server.cli("export", workshop_id, "--format", "json", "-o", str(again))
+    assert _run(data, "export", workshop_id, "--format", "json", "-o", str(again)).exit_code == 0
     assert _without_ids(json.loads(again.read_text("utf-8"))) == _without_ids(workshop_export())
-    for fmt, magic in (("pdf", b"%PDF-"), ("docx", b"PK")):
+    for fmt, magic in (("pdf", b"%PDF-"), ("docx", b"PK"), ("csv", b"PK")):
         target = tmp_path / f"out.{fmt}"
-        server.cli("export", workshop_id, "--format", fmt, "-o", str(target))
+        assert _run(data, "export", workshop_id, "--format", fmt, "-o", str(target)).exit_code == 0
         assert target.read_bytes().startswith(magic), fmt
-    clean = server.cli("export", workshop_id, "--format", "md", "--redact", "-o", "-")
+    clean = _run(data, "export", workshop_id, "--format", "md", "--redact", "-o", "-").output
     assert "Soita minulle" in clean and "040 123 4567" not in clean
     assert _redactor("fi")("phone").strip("[]") in clean
+    unknown = _run(data, "import", str(source), "--owner", "nobody")
+    assert unknown.exit_code != 0 and "facilitator users create nobody" in unknown.output
 
 
 def test_bad_import_says_where_and_imports_nothing(tmp_path: Path) -> None:
@@ -70,3 +85,5 @@ def test_bad_import_says_where_and_imports_nothing(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "contributions.0.phase: no phase 'nowhere'" in result.stderr
     assert "Nothing was imported." in result.stderr
+    nothing = _run(tmp_path / "data", "export", "1", "--format", "md", "-o", "-")
+    assert nothing.exit_code != 0 and "No workshop '1'" in nothing.output
