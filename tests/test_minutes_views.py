@@ -197,3 +197,19 @@ def test_api_downloads_need_the_owners_token(app: Flask, make_room) -> None:  # 
     assert (
         client.get(f"/api/v1/workshops/{room.id + 99}/minutes.md", headers=auth).status_code == 404
     )
+
+
+def test_minutes_can_be_written_before_the_end(app: Flask, make_room) -> None:  # type: ignore[no-untyped-def]
+    """A workshop not yet run: the page says so and offers to write a draft, which works."""
+    room = make_room()
+    client = room.console_http
+    client.set_cookie("lang", "en")
+    url = f"/console/{room.id}/minutes"
+    page = client.get(url).get_data(as_text=True)
+    assert "No minutes yet" in page and '<textarea id="body"' not in page
+    assert client.get(f"{url}.docx").status_code == 200  # written for the download only
+    with app.app_context():
+        assert db.session.query(WorkshopMinutes).count() == 0
+    assert client.post(f"{url}/regenerate").status_code == 302
+    page = client.get(url).get_data(as_text=True)
+    assert '<textarea id="body"' in page and "No minutes yet" not in page
