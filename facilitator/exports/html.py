@@ -175,4 +175,4 @@ def render_document(minutes: Minutes) -> str:
 
 def render(minutes: Minutes) -> bytes:
     """The registered renderer: the standalone document as UTF-8 bytes."""
-    return render_document(minutes).encode("utf-8")
+    return render_document(minutes).encode("utf-8", "replace")

@@ -167,7 +167,7 @@ def render_markdown(minutes: Minutes) -> str:
 
 def render(minutes: Minutes) -> bytes:
     """The registered renderer: Markdown as UTF-8 bytes."""
-    return render_markdown(minutes).encode("utf-8")
+    return render_markdown(minutes).encode("utf-8", "replace")
 
 
 # --- Reading Markdown back into blocks ---------------------------------------------------------

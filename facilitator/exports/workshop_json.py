@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -181,12 +182,26 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(value: Any) -> Any:
+    """Drop lone surrogates (valid JSON escapes, but not text any database or file can hold)."""
+    if isinstance(value, str):
+        return _SURROGATES.sub("", value)
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    return value
+
+
 def read(data: Any) -> _Export:
     """Validate an export; every problem names its place in the file."""
     if not isinstance(data, dict):
         raise ImportProblem(["the file does not contain a JSON object"])
     try:
-        doc = _Export.model_validate(data)
+        doc = _Export.model_validate(_scrub(data))
     except ValidationError as exc:
         raise ImportProblem(
             [

@@ -105,3 +105,10 @@ def test_not_an_object_is_refused() -> None:
     """A list or a string is not an export."""
     with pytest.raises(ImportProblem):
         read([1, 2, 3])
+
+
+def test_lone_surrogates_in_a_file_are_dropped() -> None:
+    """JSON may escape half a character (\\ud800); such text is cleaned, not a crash later."""
+    data = json.loads(json.dumps(workshop_export()).replace("selkeä alku", "selkeä \\ud800alku"))
+    doc = read(data)
+    assert doc.contributions[0].body == "Palvelupolulta puuttuu selkeä alku"

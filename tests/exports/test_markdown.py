@@ -106,3 +106,27 @@ def test_escape_keeps_plain_words() -> None:
     assert escape("Hyvä palvelu, kiitos!") == "Hyvä palvelu, kiitos!"
     assert escape("  sisennetty") == "sisennetty"
     assert escape("a\r\n\r\n\r\nb") == "a\n\nb"
+
+
+def test_any_edited_text_renders_in_every_format() -> None:
+    """Whatever a facilitator types (HTML, nesting, code, images, empty) renders everywhere."""
+    from facilitator.exports import registry
+
+    tricky = [
+        "",
+        "<div onclick=x>raw html</div>\n\n<script>alert(1)</script>",
+        "> > nested quote\n> - list in quote\n>\n> — role",
+        "- a\n  - b\n    - c\n\n1) one\n2) two",
+        "```\ncode ```` fence\n```\n\n    indented code",
+        "Setext\n===\n\n![kuva](x.png) [viite]\n\n[viite]: https://example.org",
+        "| only | header |\n|---|---|",
+        "| a |\n|---|\n| 1 | 2 | 3 |",
+        "---\n\n---",
+        "⚙\n\n> ⚙\n\n> ⚠ varoitus\n> toinen rivi",
+        "x" * 3000,
+        "\x00\x07 control \ufffe characters \ud800",
+    ]
+    for text in tricky:
+        minutes = parse(text, title="Otsikko", locale="fi")
+        for fmt in registry.RENDERERS:
+            assert registry.render(minutes, fmt), (fmt, text[:40])
