@@ -54,6 +54,7 @@ def test_security_headers_on_every_page_type(app, make_room):
         "phone room": (phone.http, f"/w/{code}", 200),
         "console home": (console, "/", 200),
         "console live": (console, f"/console/{room.id}", 200),
+        "minutes editor": (console, f"/console/{room.id}/minutes", 200),
         "projector": (anon, f"/p/{room.id}/{token}", 200),
         "qr": (anon, f"/p/{room.id}/{token}/qr.svg", 200),
         "api 401": (anon, "/api/v1/kits", 401),
@@ -67,6 +68,13 @@ def test_security_headers_on_every_page_type(app, make_room):
         assert response.status_code == status, (what, response.status_code)
         _check_headers(response, what)
         response.close()
+    # The downloaded minutes (a standalone file with its own inline styles) run no script at
+    # all and load nothing from anywhere.
+    download = console.get(f"/console/{room.id}/minutes.html")
+    assert download.status_code == 200
+    csp = download.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "script-src" not in csp and "http" not in csp
+    assert download.headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_cookies_are_http_only(app, make_room):
