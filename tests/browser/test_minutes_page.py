@@ -16,7 +16,8 @@ from tests.browser.conftest import (
 
 
 def test_minutes_page_previews_saves_and_passes_axe(live_server: Site, browser: Browser) -> None:
-    """After the end, the minutes are there; typing updates the preview; saving keeps the text."""
+    """After the end the minutes are there; typing updates the preview; saving keeps the text;
+    personal data is flagged; a regenerated text waits beside the edits; axe finds nothing."""
     workshop = create_workshop_http(live_server, title="Muistiotesti")
     console = start_workshop(workshop)
     console.act("workshop.end")
@@ -48,6 +49,15 @@ def test_minutes_page_previews_saves_and_passes_axe(live_server: Site, browser: 
         page.wait_for_load_state()
         expect(page.locator(".flashes")).to_contain_text("saved")
         assert page.locator("#body").input_value().startswith("# Muokattu muistio")
+        # Personal data in the text: a warning with the number masked.
+        page.locator("#body").fill("# Muokattu muistio\n\nSoita 040 123 4567.\n")
+        page.get_by_role("button", name="Save", exact=True).click()
+        expect(page.get_by_role("alert")).to_contain_text("040 *** **67")
+        # A decision after the edit: the regenerated text is shown beside, the edit stays.
+        page.locator("#decisions").fill("Kokeillaan yhtä luukkua")
+        page.get_by_role("button", name="Save decisions and next steps").click()
+        expect(page.locator("textarea.proposed")).to_contain_text("Kokeillaan yhtä luukkua")
+        assert "Soita 040 123 4567." in page.locator("#body").input_value()
         screenshot(page, "minutes-page")
         # The browser asks for /favicon.ico by itself; that is not this page's concern.
         problems = [p for p in problems if not p.endswith("/favicon.ico")]
