@@ -100,7 +100,9 @@ def register(socketio: SocketIO) -> None:
         config = current_app.config
         _buckets[sid] = TokenBucket(config["RATE_PER_SECOND"], config["RATE_BURST"])
         join_room(staff_room(seat.workshop_id) if seat.is_staff else public_room(seat.workshop_id))
-        socketio.emit("snapshot", snapshot_for(seat), to=sid)
+        # Straight to this process's own socket: a snapshot can be large, and through the
+        # message queue every process would have to decode every reconnecting phone's snapshot.
+        socketio.emit("snapshot", snapshot_for(seat), to=sid, ignore_queue=True)
         return True
 
     @socketio.on("disconnect")

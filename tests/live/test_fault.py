@@ -55,6 +55,7 @@ async def _kill_mid_stream(server: LiveServer) -> dict[str, Any]:
     server.kill()
     acked_before = {e.op for e in entries if e.ack is not None}
     in_flight = sum(1 for e in entries if e.ack is None and e.sends > 0)
+    last_saved = query(server, "SELECT max(id) FROM contributions WHERE kind = 'note'")[0][0]
     await asyncio.sleep(0.3)
     await asyncio.to_thread(server.start)
     await asyncio.gather(*(p.drained(150) for p in phones))
@@ -81,11 +82,17 @@ async def _kill_mid_stream(server: LiveServer) -> dict[str, Any]:
     ops = Counter(row[0] for row in query(server, "SELECT op_id FROM operations"))
     assert all(ops[e.op] == 1 for e in entries)
     assert acked_before and len(acked_before) < total
-    return {
+    report = {
         "acked_before_kill": len(acked_before),
         "in_flight_at_kill": in_flight,
         "resent": sum(1 for e in entries if e.sends > 1),
+        # saved before the kill, ack lost with the process, resent, answered by replay
+        "replayed": sum(
+            1 for e in entries if e.sends > 1 and e.ack["data"]["note"]["id"] <= last_saved
+        ),
     }
+    print("fault test:", report)
+    return report
 
 
 # --------------------------------------------------------------------------- restore
