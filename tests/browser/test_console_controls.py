@@ -100,7 +100,8 @@ def test_timer_survives_reload(screens: Screens) -> None:
     screens.reload()
     running = seconds(console, "#cx-clock")
     assert 9 * 60 - 15 <= running <= 9 * 60, running
-    assert abs(seconds(projector, ".pj-clock") - running) <= 1
+    # Both count down from the server's end time (reading two pages takes a moment).
+    assert abs(seconds(projector, ".pj-clock") - running) <= 2
     time.sleep(1.3)
     assert seconds(console, "#cx-clock") < running, "the clock keeps running after a reload"
 

@@ -7,7 +7,7 @@ import { Live } from '../core/live.js';
 import { applyEvent, timeLeft } from '../core/state.js';
 import { h, clock, syncList } from '../core/dom.js';
 import { loadStrings, t } from '../core/i18n.js';
-import { Frame, coalesce, loadMethod, scaleToFit, tn } from './projector.js';
+import { Frame, coalesce, loadMethod, loadedMethod, scaleToFit, tn } from './projector.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -319,7 +319,7 @@ const live = new Live({
   },
   onEvent(ev) {
     if (!snap) return false;
-    const module = method && method.id === snap.phase.method ? method.module : null;
+    const module = loadedMethod(snap.phase.method);
     const core = ['timer', 'spotlight', 'participants', 'join.visible', 'phase.state',
       'workshop.status', 'phase.changed', 'workshop.locale'];
     if (!module && !core.includes(ev.type)) return false;

@@ -17,6 +17,12 @@ export function tn(key, n, params = {}) {
 }
 
 const methodCache = new Map();
+const methodsLoaded = new Map();
+
+/** The method's module if it has already loaded (so events never wait for a promise). */
+export function loadedMethod(id) {
+  return methodsLoaded.get(id) || null;
+}
 
 /**
  * Import a method's front-end module once (static/js/methods/<id>.js). If that module cannot
@@ -33,7 +39,10 @@ export function loadMethod(base, id) {
         import(`${base}${id}/console.js`).catch(() => null),
       ]).then(([apply, projector, console]) => ({ apply: apply.apply, projector, console })),
     );
-    methodCache.set(id, whole);
+    methodCache.set(id, whole.then((mod) => {
+      methodsLoaded.set(id, mod);
+      return mod;
+    }));
   }
   return methodCache.get(id);
 }
@@ -303,10 +312,12 @@ function startPage() {
         window.location.reload();
         return;
       }
-      module = null;
-      loadMethod(d.methods, snap.phase.method).then((m) => {
-        if (live.snapshot && live.snapshot.phase.method === snap.phase.method) module = m;
-      });
+      module = loadedMethod(snap.phase.method);
+      if (!module) {
+        loadMethod(d.methods, snap.phase.method).then((m) => {
+          if (live.snapshot && live.snapshot.phase.method === snap.phase.method) module = m;
+        });
+      }
       frame.update(snap);
     },
     onEvent(ev) {
