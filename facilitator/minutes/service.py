@@ -250,12 +250,17 @@ class DiffLine:
     text: str
 
 
-def compare(mine: str, regenerated: str, *, context: int = 2) -> list[DiffLine | None]:
-    """What the regenerated text changes compared with the edited one (None = skipped lines)."""
+def compare(
+    mine: str, regenerated: str, *, context: int = 2, limit: int = 600
+) -> list[DiffLine | None]:
+    """What the regenerated text changes compared with the edited one (None = skipped lines;
+    at most about ``limit`` lines, the full regenerated text is shown beside it anyway)."""
     out: list[DiffLine | None] = []
     a, b = mine.splitlines(), regenerated.splitlines()
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for group in matcher.get_grouped_opcodes(context):
+        if len(out) >= limit:
+            break
         if out:
             out.append(None)
         for tag, i1, i2, j1, j2 in group:
@@ -266,7 +271,7 @@ def compare(mine: str, regenerated: str, *, context: int = 2) -> list[DiffLine |
                 out.extend(DiffLine("removed", line) for line in a[i1:i2])
             if tag in ("replace", "insert"):
                 out.extend(DiffLine("added", line) for line in b[j1:j2])
-    return out
+    return [*out[:limit], None] if len(out) > limit else out
 
 
 def personal_data(record: WorkshopMinutes) -> list[privacy.Finding]:
