@@ -265,6 +265,7 @@ function onEvent(ev) {
 
 function onStatus(next) {
   if (next === 'offline' || next === 'refused') wasOffline = true;
+  main.dataset.connection = next; // what the socket reports (tests and styles may read it)
   if (next === 'online' && wasOffline) {
     wasOffline = false;
     if (!live.outbox.pending().some((e) => e.state === 'sending')) announce(t('online'));
@@ -290,7 +291,13 @@ const live = new Live({
   onOutbox,
 });
 
-window.addEventListener('offline', () => onStatus('offline'));
+// The browser knows it lost the network before the socket notices: show the banner at once.
+window.addEventListener('offline', () => {
+  if (status === 'refused') return; // no network will bring this seat back
+  status = 'offline';
+  wasOffline = true;
+  renderBanner();
+});
 window.addEventListener('online', () => {
   if (live.socket.connected) onStatus('online');
 });
