@@ -259,6 +259,7 @@ class Entry:
     phase: int | None
     sends: int = 0
     ack: dict[str, Any] | None = None
+    retried: list[str] = field(default_factory=list)  # retryable error codes met on the way
 
 
 @dataclass
@@ -343,6 +344,7 @@ class Phone:
                 await asyncio.sleep(0.5)
                 continue
             if not ack.get("ok") and ack.get("error", {}).get("code") in RETRYABLE:
+                entry.retried.append(ack["error"]["code"])
                 await asyncio.sleep(1.0)
                 continue
             entry.ack = ack
