@@ -141,8 +141,11 @@ def test_write_edit_and_delete_own_note(live_server: Site, browser: Browser) -> 
         assert [n["text"] for n in console.notes()] == ["Matala kynnys ja selkeä kieli"]
 
         edited.get_by_role("button", name=re.compile("^(Delete|Poista)$")).click()
+        # Asking first; focus waits on the safe answer.
+        expect(edited.locator(".note-actions button").last).to_be_focused()
         edited.locator("button.danger.primary").click()
         expect(page.locator(".mine-list > li")).to_have_count(0)
+        expect(page.locator("#mine-title")).to_be_focused()
         assert console.notes() == []
         assert_no_script_errors(page)
     finally:

@@ -203,6 +203,9 @@ function applyFocus() {
   S.focusNext = null;
   const el = typeof target === 'string' ? S.root.querySelector(target) : target;
   if (!el || !S.root.contains(el)) return;
+  // Only where focus was lost (its button vanished): never pull it from where the person is.
+  const active = document.activeElement;
+  if (typeof target === 'string' && active && active !== document.body) return;
   if (el.tagName === 'TEXTAREA') {
     grow(el);
     el.setSelectionRange(el.value.length, el.value.length);
