@@ -278,6 +278,8 @@ function onOutbox(entry) {
   if (snap && entry.phase === snap.phase.id) {
     const method = currentMethod();
     if (method && method.phone.onResult) method.phone.onResult(entry, context());
+  } else if (entry.state === 'failed' && !(entry.data && entry.data.text)) {
+    live.outbox.dismiss(entry.op); // a vote or +1 for a step that is over: nothing to keep
   }
   schedule();
 }
