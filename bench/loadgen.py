@@ -104,12 +104,14 @@ def make_client(role: str, tally: Tally) -> Client:
 
     @sio.on("snapshot")
     async def snapshot(data: Any) -> None:
+        """Remember the current phase id (the real server sends a snapshot on connect)."""
         phase = data.get("phase") if isinstance(data, dict) else None
         if isinstance(phase, dict):
             client.phase_id = phase.get("id")
 
     @sio.on("ev")
     async def ev(data: Any) -> None:
+        """Record the arrival of a benchmark note."""
         now = time.time()
         if not isinstance(data, dict) or data.get("type") != "note.added":
             return
@@ -130,6 +132,7 @@ def make_client(role: str, tally: Tally) -> Client:
 
     @sio.on("disconnect")
     async def disconnect(*_: Any) -> None:
+        """Note that the server (or the network) closed this connection."""
         client.disconnected = True
 
     return client
@@ -216,6 +219,7 @@ async def run(spec: Spec, conn: Any) -> None:
     role_auth = {"workshop": spec.workshop_id, "role": "participant"}
 
     async def one(client: Client, cookie: str, auth: dict[str, Any]) -> str | None:
+        """Connect one client, a bounded number at a time."""
         async with gate:
             return await connect(client, spec, cookie, auth)
 
@@ -262,6 +266,7 @@ async def run(spec: Spec, conn: Any) -> None:
     senders = [p for p in live_phones if spec.target == FLOOR or p.phase_id is not None]
 
     async def send_one(number: int) -> None:
+        """Send note ``number`` from a random phone and record its ack."""
         client = rng.choice(senders)
         now = time.time()
         key = f"{spec.index}:{number}"
