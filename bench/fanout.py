@@ -29,7 +29,6 @@ import multiprocessing
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -678,5 +677,4 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    socket.setdefaulttimeout(None)
     main()
