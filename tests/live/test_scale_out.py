@@ -60,8 +60,12 @@ def database() -> Iterator[str]:
 def channel() -> Iterator[str]:
     """A message-queue channel of our own (Redis pub/sub ignores db numbers)."""
     name = f"fx-{uuid.uuid4().hex[:8]}"
+    client = redis.Redis.from_url(f"{REDIS}/{REDIS_DB}")
+    try:
+        assert client.ping(), "Redis must run at 127.0.0.1:6379"
+    finally:
+        client.close()
     yield name
-    redis.Redis.from_url(f"{REDIS}/{REDIS_DB}").close()
 
 
 def _start_both(servers: list[LiveServer]) -> None:
