@@ -34,7 +34,14 @@ async def room_of_phones(server: LiveServer, count: int) -> None:
     since = screen.snapshots[-1]["seq"]
     phase = screen.phase_id
 
-    phones = [Phone(server.url, workshop, name=f"p{i}") for i in range(count)]
+    # Half the phones start as a browser does, long-polling then upgrading to a WebSocket.
+    browser_like = ("polling", "websocket")
+    phones = [
+        Phone(
+            server.url, workshop, name=f"p{i}", transports=browser_like if i % 2 else ("websocket",)
+        )
+        for i in range(count)
+    ]
     await bounded([p.join() for p in phones], limit=10)
     await bounded([p.connect() for p in phones], limit=10)
     for phone in phones:
@@ -61,6 +68,8 @@ async def room_of_phones(server: LiveServer, count: int) -> None:
     # The facilitator's console got the same events, same seq, in the same order.
     await wait_for(lambda: len(console.events) >= len(screen.events), 10, "console behind")
     assert [e["seq"] for e in assert_stream(console, since)] == [e["seq"] for e in stream]
+    # The long-polling phones upgraded, so the server's WebSocket upgrade path works too.
+    assert {p.screen.sio.transport() for p in phones if p.screen} == {"websocket"}
     await asyncio.gather(*(p.close() for p in phones))
     await screen.close()
     await console.close()

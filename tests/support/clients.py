@@ -169,10 +169,16 @@ class Screen:
     """
 
     def __init__(
-        self, url: str, auth: dict[str, Any], cookies: dict[str, str] | None = None
+        self,
+        url: str,
+        auth: dict[str, Any],
+        cookies: dict[str, str] | None = None,
+        transports: tuple[str, ...] = ("websocket",),
     ) -> None:
         self.url = url
         self.auth = auth
+        # ("polling", "websocket") starts with long-polling and upgrades, as a browser does.
+        self.transports = list(transports)
         self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
         self.http.cookie_jar.update_cookies(cookies or {}, response_url=URL(url))
         self.sio = _Client(reconnection=True, reconnection_delay=0.5, http_session=self.http)
@@ -201,7 +207,7 @@ class Screen:
         await self.sio.connect(
             self.url,
             auth=self.auth,
-            transports=["websocket"],
+            transports=self.transports,
         )
         await wait_for(lambda: bool(self.snapshots), 10, "no snapshot after connect")
 
@@ -274,6 +280,7 @@ class Phone:
     url: str
     workshop: WorkshopInfo
     name: str = ""
+    transports: tuple[str, ...] = ("websocket",)
     seat_token: str = ""
     entries: list[Entry] = field(default_factory=list)
     screen: Screen | None = None
@@ -303,6 +310,7 @@ class Phone:
             self.url,
             {"workshop": self.workshop.id, "role": "participant"},
             cookies={f"seat_{self.workshop.id}": self.seat_token},
+            transports=self.transports,
         )
         await self.screen.connect()
         self._pump = asyncio.create_task(self._run())
