@@ -32,6 +32,14 @@ def participation(session: Any, workshop_id: int) -> dict[str, Any]:
     return {"count": sum(by_role.values()), "by_role": dict(sorted(by_role.items()))}
 
 
+def shared_minutes(session: Any, workshop: Workshop) -> bool:
+    """True when the facilitator shows the minutes to participants and the projector."""
+    from facilitator.minutes import service
+
+    record = service.get(session, workshop)
+    return bool(record is not None and record.shared and record.body.strip())
+
+
 def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, Any]:
     """Everything a screen needs to draw itself from scratch."""
     registry = current_app.extensions["facilitator.methods"]
@@ -67,6 +75,7 @@ def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, An
         },
         "timer": timer_view(workshop.state),
         "spotlight": workshop.state.get("spotlight"),
+        "minutes_shared": shared_minutes(session, workshop),
         "participants": people if seat.is_staff else {"count": people["count"]},
         "view": method.view(ctx),
     }

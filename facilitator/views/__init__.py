@@ -7,8 +7,17 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint."""
-    from facilitator.views import api, auth, console, errors, minutes, participant, projector
+    from facilitator.views import (
+        api,
+        auth,
+        console,
+        errors,
+        minutes,
+        participant,
+        projector,
+        shared_minutes,
+    )
 
-    for module in (auth, console, participant, projector, api, minutes):
+    for module in (auth, console, participant, projector, api, minutes, shared_minutes):
         app.register_blueprint(module.bp)
     errors.init_app(app)

@@ -21,6 +21,8 @@ from facilitator.extensions import db
 from facilitator.i18n import LANGUAGE_NAMES
 from facilitator.minutes import service
 from facilitator.models import Workshop, WorkshopMinutes
+from facilitator.realtime.publish import workshop_transaction
+from facilitator.realtime.snapshot import shared_minutes
 from facilitator.views.api import api_error, token_required
 from facilitator.views.common import owned_workshop
 
@@ -241,9 +243,11 @@ def redact(workshop_id: int) -> Response:
 def share(workshop_id: int) -> Response:
     """Show the minutes to participants' phones and the projector, or stop showing them."""
     workshop = owned_workshop(workshop_id)
-    record = _record(workshop)
-    service.set_shared(record, request.form.get("shared") == "on")
-    db.session.commit()
+    with workshop_transaction(workshop.id) as txn:
+        record = service.ensure(db.session, txn.workshop)
+        service.set_shared(record, request.form.get("shared") == "on")
+        shared = shared_minutes(db.session, txn.workshop)
+        txn.publish("minutes.shared", {"shared": shared})
     if record.shared:
         flash(_("The minutes are now shown to participants and on the projector."), "info")
     else:

@@ -21,6 +21,9 @@ export function applyCore(snap, ev) {
       if ('locked' in d) snap.phase.locked = d.locked;
       if ('revealed' in d) snap.phase.revealed = d.revealed;
       return true;
+    case 'minutes.shared':
+      snap.minutes_shared = d.shared;
+      return true;
     case 'workshop.status':
       snap.workshop.status = d.status;
       return true;

@@ -28,6 +28,7 @@ const els = {
   announcer: document.getElementById('announcer'),
   unsent: document.getElementById('unsent'),
   foot: document.querySelector('.phone-foot'),
+  minutes: document.getElementById('minutes-link'),
   unsentList: document.getElementById('unsent-list'),
 };
 
@@ -212,6 +213,7 @@ function render() {
   setText(els.message, message);
   els.message.className = `state-message ${kind}`.trim();
   els.message.hidden = !message;
+  els.minutes.hidden = !snap.minutes_shared;
 
   const stage = els.stage;
   if (!running || !method) {
