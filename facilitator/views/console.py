@@ -6,6 +6,7 @@ import hashlib
 import secrets
 
 from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -20,6 +21,7 @@ from facilitator.i18n import LANGUAGE_NAMES
 from facilitator.models import Workshop
 from facilitator.operations.workshops import create_workshop
 from facilitator.roles import STATED_ROLES
+from facilitator.ui_strings import strings_for
 from facilitator.views.common import join_url, owned_workshop
 from facilitator.views.projector import join_address
 
@@ -100,6 +102,12 @@ def live(workshop_id: int) -> str:
     workshop = owned_workshop(workshop_id)
     projector = url_for("projector.show", workshop_id=workshop.id, token=workshop.projector_token)
     url = join_url(workshop)
+    # The preview of the big screen speaks the room's language, like the big screen itself
+    # (all three, so a change of the workshop's language shows at once).
+    preview_strings = {}
+    for locale in LOCALES:
+        with force_locale(locale):
+            preview_strings[locale] = strings_for("projector")
     return render_template(
         "console/live.html",
         workshop=workshop,
@@ -109,6 +117,7 @@ def live(workshop_id: int) -> str:
         join_address=join_address(url),
         minutes_url=minutes_url(workshop.id),
         roles={key: str(label) for key, label in STATED_ROLES.items()},
+        preview_strings=preview_strings,
         languages=LANGUAGE_NAMES,
     )
 

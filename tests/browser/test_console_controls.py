@@ -212,6 +212,14 @@ def test_scribe_spotlight_hide_keys_and_end(screens: Screens) -> None:
     expect(projector.locator(".pj-vote-title")).to_have_count(0)
     expect(console.locator("#cx-agenda li.is-current")).to_contain_text("1.")
 
+    # The workshop's language: the big screen and the console's preview switch to it.
+    console.select_option("#cx-locale", "en")
+    expect(projector.locator("html")).to_have_attribute("lang", "en")
+    expect(projector.locator(".pj-rail")).to_be_visible()
+    english = strings(projector)["pj_join_title"]
+    expect(projector.locator(".pj-rail-title")).to_have_text(english)
+    expect(console.locator("#cx-preview .pj-rail-title")).to_have_text(english)
+
     # Hiding the QR rail.
     rail = projector.locator(".pj-rail")
     expect(rail).to_be_visible()

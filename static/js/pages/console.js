@@ -7,7 +7,7 @@ import { Live } from '../core/live.js';
 import { applyEvent, timeLeft } from '../core/state.js';
 import { h, clock, syncList } from '../core/dom.js';
 import { loadStrings, t } from '../core/i18n.js';
-import { Frame, coalesce, loadMethod, loadedMethod, scaleToFit, tn } from './projector.js';
+import { Frame, coalesce, loadMethod, loadedMethod, scaleToFit, tn, translator } from './projector.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -68,7 +68,9 @@ const frame = new Frame($('cx-preview'), {
   address: d.joinAddress,
   methods: d.methods,
   preview: true,
+  t: translator(data.preview[d.locale]),
 });
+let previewLocale = d.locale;
 
 function rescalePreview() {
   scaleToFit($('cx-preview'), frame.el.frame, 1080);
@@ -315,6 +317,11 @@ const live = new Live({
   role: 'facilitator',
   onSnapshot(s) {
     snap = s;
+    if (s.workshop.locale !== previewLocale && data.preview[s.workshop.locale]) {
+      previewLocale = s.workshop.locale;
+      frame.relabel(translator(data.preview[previewLocale]));
+      rescalePreview();
+    }
     draw();
   },
   onEvent(ev) {

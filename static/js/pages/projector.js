@@ -7,12 +7,23 @@
 import { Live } from '../core/live.js';
 import { applyEvent, timeLeft } from '../core/state.js';
 import { h, clock } from '../core/dom.js';
-import { loadStrings, t } from '../core/i18n.js';
+import { loadStrings, t as pageT } from '../core/i18n.js';
 
 export const DESIGN_WIDTH = 1920;
 
+/**
+ * A t() over other strings than the page's: the console's preview speaks the room's language
+ * while the console itself speaks the facilitator's. Missing keys fall back to the page's t().
+ */
+export function translator(strings) {
+  return (key, params = {}) => {
+    const text = strings && key in strings ? strings[key] : pageT(key);
+    return text.replace(/%\((\w+)\)s/g, (_, name) => String(params[name] ?? ''));
+  };
+}
+
 /** t() with a singular form: key_one when n is 1 (for languages whose plural is n ≠ 1). */
-export function tn(key, n, params = {}) {
+export function tn(key, n, params = {}, t = pageT) {
   return t(n === 1 ? `${key}_one` : key, { n, ...params });
 }
 
@@ -141,10 +152,12 @@ export class Frame {
     this.opts = opts;
     this.snap = null;
     this.method = null; // {id, phase, module, view}
+    this.t = opts.t || pageT;
     this.build();
   }
 
   build() {
+    const { t } = this;
     const o = this.opts;
     this.el = {};
     const e = this.el;
@@ -201,8 +214,17 @@ export class Frame {
     this.root.replaceChildren(e.frame);
   }
 
+  /** Speak another language (the console's preview when the workshop's language changes). */
+  relabel(t) {
+    this.t = t;
+    this.method = null;
+    this.build();
+    if (this.snap) this.update(this.snap);
+  }
+
   /** Redraw from a snapshot (a staff snapshot in preview mode). */
   update(snap) {
+    const { t } = this;
     this.snap = snap;
     const e = this.el;
     const w = snap.workshop;
@@ -214,7 +236,7 @@ export class Frame {
     e.step.textContent = t('pj_phase_of', { n: snap.phase.index + 1, total: w.phase_count });
     e.question.textContent = snap.phase.question;
     e.question.hidden = !snap.phase.question;
-    const people = tn('pj_people', snap.participants?.count ?? 0);
+    const people = tn('pj_people', snap.participants?.count ?? 0, {}, t);
     e.people.textContent = people;
     e.lobbyPeople.textContent = people;
     const spot = snap.spotlight;
@@ -238,7 +260,7 @@ export class Frame {
         .then((mod) => {
           if (this.method !== current) return;
           current.module = mod;
-          current.view = mod.projector.mount(holder);
+          current.view = mod.projector.mount(holder, { t: this.t });
           this.drawMethod();
         })
         .catch(() => {
@@ -260,6 +282,7 @@ export class Frame {
   /** Update the clock (called every quarter second). */
   tick(now = this.serverNow ? this.serverNow() : Date.now() / 1000) {
     if (!this.snap) return;
+    const { t } = this;
     const timer = this.snap.timer || {};
     const left = timeLeft(timer, now);
     const e = this.el;

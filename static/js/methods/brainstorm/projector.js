@@ -4,7 +4,7 @@
 // newest notes and says how many earlier ones are kept.
 
 import { h } from '../../core/dom.js';
-import { t } from '../../core/i18n.js';
+import { t as pageT } from '../../core/i18n.js';
 import { fitList, keepArriving, settle, tn } from '../../pages/projector.js';
 
 const LEVELS = [
@@ -40,13 +40,15 @@ export function publicView(snap) {
   };
 }
 
-function plusBadge(n) {
+function plusBadge(n, t) {
   return h('span', { class: 'pj-plus' },
     h('span', { 'aria-hidden': 'true' }, `+${n}`),
     h('span', { class: 'visually-hidden' }, t('pj_plus', { n })));
 }
 
-export function mount(root) {
+/** opts.t: the translator to use (the console's preview passes the room's language). */
+export function mount(root, opts = {}) {
+  const t = opts.t || pageT;
   const cards = new Map(); // note id → card element
   const groupBoxes = new Map(); // group id → {box, list}
   const counter = h('p', { class: 'pj-counter-number' });
@@ -76,7 +78,7 @@ export function mount(root) {
     const plus = note.plus || 0;
     if (meta.dataset.plus !== String(plus)) {
       meta.dataset.plus = String(plus);
-      meta.replaceChildren(...(plus > 0 ? [plusBadge(plus)] : []));
+      meta.replaceChildren(...(plus > 0 ? [plusBadge(plus, t)] : []));
     }
     return el;
   }
@@ -128,7 +130,7 @@ export function mount(root) {
   }
 
   let last = { count: 0, level: 0, width: 0, grouped: false };
-  let labelFor = (left) => (left > 0 ? tn('pj_earlier', left) : '');
+  let labelFor = (left) => (left > 0 ? tn('pj_earlier', left, {}, t) : '');
   // Paging: null shows the newest notes; {end, start} shows notes [start, end) of the sorted list.
   let page = null;
   let newestId = 0;
@@ -166,7 +168,7 @@ export function mount(root) {
       && grouped === last.grouped;
     const from = grew ? last.level : 0;
     let level = from;
-    labelFor = (left) => (left > 0 ? tn('pj_earlier', left) : '');
+    labelFor = (left) => (left > 0 ? tn('pj_earlier', left, {}, t) : '');
     newestLeft = fitList(box, notes, LEVELS, (items, lv, left) => {
       level = LEVELS.indexOf(lv);
       draw(items, lv, left);

@@ -3,7 +3,7 @@
 // shared ranks for ties, and a "close result" marker when the top two are within one vote.
 
 import { h } from '../../core/dom.js';
-import { t } from '../../core/i18n.js';
+import { t as pageT } from '../../core/i18n.js';
 import { fitList, keepArriving, settle, tn } from '../../pages/projector.js';
 
 const ITEM_LEVELS = [
@@ -31,7 +31,9 @@ export function publicView(snap) {
   return out;
 }
 
-export function mount(root) {
+/** opts.t: the translator to use (the console's preview passes the room's language). */
+export function mount(root, opts = {}) {
+  const t = opts.t || pageT;
   const title = h('p', { class: 'pj-vote-title' });
   const help = h('p', { class: 'pj-vote-help' });
   const close = h('p', { class: 'pj-close', hidden: true },
@@ -73,7 +75,7 @@ export function mount(root) {
     num.setAttribute('aria-label', t('pj_rank', { n: row.rank }));
     text.textContent = row.text;
     bar.firstChild.style.width = `${max > 0 ? Math.round((row.votes / max) * 100) : 0}%`;
-    votes.textContent = tn('pj_votes', row.votes);
+    votes.textContent = tn('pj_votes', row.votes, {}, t);
     el.classList.toggle('is-top', row.rank === 1 && row.votes > 0);
     return el;
   }
@@ -83,7 +85,7 @@ export function mount(root) {
     list.style.setProperty('--note-font', `${level.font}px`);
     list.style.setProperty('--card-min', `${level.min}px`);
     more.hidden = left <= 0;
-    more.textContent = left > 0 ? tn('pj_earlier', left) : '';
+    more.textContent = left > 0 ? tn('pj_earlier', left, {}, t) : '';
     list.replaceChildren(...keepArriving(items.map(itemCard)));
   }
 
