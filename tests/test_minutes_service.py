@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -32,21 +31,18 @@ def _run(room: Room, *notes: str) -> None:
         assert act(phone.sock, "note.add", {"text": text}, phase=room.phase_id(0))["ok"]
 
 
-def _end(room: Room) -> float:
+def _end(room: Room) -> None:
     console = room.console()
-    started = time.perf_counter()
     ack = act(console, "workshop.end")
-    elapsed = time.perf_counter() - started
     assert ack["ok"], ack
-    return elapsed
 
 
 def test_minutes_exist_when_the_workshop_ends(app: Flask, make_room) -> None:  # type: ignore[no-untyped-def]
-    """Ending the workshop writes and stores the minutes in the same action, well within 2 s."""
+    """Ending the workshop writes and stores the minutes in the same action (the time it takes
+    is measured by bench/bench_minutes.py, not here)."""
     room = make_room()
     _run(room, "Yksi yhteinen asiakaspolku", "Palveluohjaus ajoissa")
-    elapsed = _end(room)
-    assert elapsed < 2.0
+    _end(room)
     with _workshop(app, room) as workshop:
         record = service.get(db.session, workshop)
         assert record is not None

@@ -1,8 +1,9 @@
-"""Minutes of a big workshop are quick: 5,000 contributions over 8 phases within 2 s of CPU."""
+"""Minutes of a big workshop (5,000 contributions over 8 phases) are complete.
+
+How fast they are is measured by bench/bench_minutes.py (docs/benchmarks.md), never by a
+timed test."""
 
 from __future__ import annotations
-
-import time
 
 from facilitator.exports.markdown import render
 from facilitator.summaries import build_minutes, default_methods
@@ -10,17 +11,13 @@ from facilitator.summaries.text_analysis import get_analyser, voikko_problem
 from tests.summaries.factories import large_export
 
 
-def test_minutes_of_5000_contributions_within_two_seconds() -> None:
+def test_minutes_of_5000_contributions_keep_every_visible_note() -> None:
     assert voikko_problem() is None, voikko_problem()
     export = large_export(5000, 8)
     assert len(export["contributions"]) == 5000
     default_methods()
     get_analyser("fi", "voikko")  # loading the library is not part of the per-workshop cost
-    # CPU time of this process, so that other work on a shared machine does not count.
-    start = time.process_time()
     data = render(build_minutes(export, "fi", analyser="voikko"))
-    spent = time.process_time() - start
-    assert spent < 2.0, f"minutes took {spent:.2f} s of CPU"
     visible = [
         c for c in export["contributions"]
         if c["kind"] == "note" and not c["hidden"] and not c["deleted"]
