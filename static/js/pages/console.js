@@ -4,7 +4,7 @@
 // translated message in the status line and nothing else is blocked.
 
 import { Live } from '../core/live.js';
-import { applyEvent, timeLeft } from '../core/state.js';
+import { applyCore, applyEvent, timeLeft } from '../core/state.js';
 import { h, clock, syncList } from '../core/dom.js';
 import { loadStrings, t } from '../core/i18n.js';
 import { Frame, coalesce, loadMethod, loadedMethod, scaleToFit, tn, translator } from './projector.js';
@@ -327,9 +327,12 @@ const live = new Live({
   onEvent(ev) {
     if (!snap) return false;
     const module = loadedMethod(snap.phase.method);
-    const core = ['timer', 'spotlight', 'participants', 'join.visible', 'phase.state',
-      'workshop.status', 'phase.changed', 'workshop.locale'];
-    if (!module && !core.includes(ev.type)) return false;
+    if (!module) {
+      // Still loading the method: workshop-wide events apply, anything else resyncs.
+      const core = applyCore(snap, ev) === true;
+      if (core) redraw();
+      return core;
+    }
     if (ev.type === 'item.removed' && ev.data && ev.data.hidden) {
       // Moderation: the console keeps a hidden item, marked, so it can be shown again.
       if (ev.data.phase !== snap.phase.id) return true;

@@ -5,7 +5,7 @@
 // view), fit()} and `projector.publicView(snap)` (what the public sees of a staff snapshot).
 
 import { Live } from '../core/live.js';
-import { applyEvent, timeLeft } from '../core/state.js';
+import { applyCore, applyEvent, timeLeft } from '../core/state.js';
 import { h, clock } from '../core/dom.js';
 import { loadStrings, t as pageT } from '../core/i18n.js';
 
@@ -346,11 +346,9 @@ function startPage() {
     onEvent(ev) {
       const snap = live.snapshot;
       if (!snap) return false;
-      if (!module && !['timer', 'spotlight', 'participants', 'join.visible', 'phase.state',
-        'workshop.status', 'phase.changed', 'workshop.locale'].includes(ev.type)) {
-        return false; // the method module is still loading: a fresh snapshot is simplest
-      }
-      const ok = applyEvent(snap, ev, module);
+      // While the method module is still loading, only workshop-wide events can be applied;
+      // anything else asks for a fresh snapshot, which is simplest.
+      const ok = module ? applyEvent(snap, ev, module) : applyCore(snap, ev) === true;
       if (ok !== false) redraw();
       return ok;
     },
