@@ -35,4 +35,5 @@ STRINGS = {
     "pj_no_items": _l("There is nothing to vote on yet."),
     "pj_phase_of": _l("Phase %(n)s of %(total)s"),
     "pj_reconnecting": _l("Connection lost. Reconnecting…"),
+    "pj_minutes_on_phones": _l("These minutes are also on your phones."),
 }

@@ -195,10 +195,15 @@ export class Frame {
         h('p', { class: 'pj-code pj-code-huge' }, o.code),
         e.lobbyPeople),
       h('img', { class: 'pj-qr pj-qr-huge', src: o.qr, alt: t('pj_join_qr'), width: 560, height: 560 }));
+    e.minutes = h('div', { class: 'pj-minutes' });
     e.ended = h('section', { class: 'pj-ended' },
-      h('h1', { class: 'pj-ended-title' }, t('pj_thanks')),
-      h('p', { class: 'pj-ended-text' }, t('pj_ended')),
-      h('p', { class: 'pj-ended-workshop' }, o.title));
+      h('div', { class: 'pj-ended-thanks' },
+        h('h1', { class: 'pj-ended-title' }, t('pj_thanks')),
+        h('p', { class: 'pj-ended-text' }, t('pj_ended')),
+        h('p', { class: 'pj-ended-workshop' }, o.title)),
+      h('div', { class: 'pj-ended-minutes' },
+        h('p', { class: 'pj-minutes-note' }, t('pj_minutes_on_phones')),
+        e.minutes));
     e.offline = h('p', { class: 'pj-offline', role: 'status', hidden: true },
       h('span', { 'aria-hidden': 'true' }, '⟳ '), t('pj_reconnecting'));
     e.frame = h('div', { class: 'pj', 'data-state': 'lobby', 'data-join': 'shown' },
@@ -245,6 +250,31 @@ export class Frame {
     e.frame.classList.toggle('has-spotlight', Boolean(spot));
     this.tick();
     this.drawMethod();
+    this.drawMinutes(state === 'ended' && Boolean(snap.minutes_shared));
+  }
+
+  /** Show the minutes the facilitator shared (page mode only; fetched once per sharing). */
+  drawMinutes(shown) {
+    const e = this.el;
+    e.frame.dataset.minutes = shown && this.opts.minutesUrl ? 'shown' : 'hidden';
+    if (!shown || !this.opts.minutesUrl) {
+      this.minutesLoaded = false;
+      e.minutes.replaceChildren();
+      return;
+    }
+    if (this.minutesLoaded) return;
+    this.minutesLoaded = true;
+    fetch(this.opts.minutesUrl, { credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.text() : ''))
+      .then((html) => {
+        // The page is the server's sanitised rendering; take its article only.
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const article = doc.querySelector('.minutes-document');
+        if (article && this.minutesLoaded) e.minutes.replaceChildren(document.adoptNode(article));
+      })
+      .catch(() => {
+        this.minutesLoaded = false;
+      });
   }
 
   drawMethod() {
@@ -321,6 +351,7 @@ function startPage() {
     qr: d.qr,
     address: d.joinAddress,
     methods: d.methods,
+    minutesUrl: `${window.location.pathname.replace(/\/$/, '')}/minutes`,
   });
   stage.classList.add('is-live');
   let module = null;
