@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import time
 from typing import Any
 
@@ -52,7 +53,12 @@ def resolve_seat(auth: Any) -> Seat | None:
             return Seat(workshop.id, FACILITATOR, user_id=current_user.id, locale=workshop.locale)
         return None
     if role == PROJECTOR:
-        if auth.get("token") and auth.get("token") == workshop.projector_token:
+        token = auth.get("token")
+        if (
+            isinstance(token, str)
+            and token
+            and hmac.compare_digest(token, workshop.projector_token)
+        ):
             return Seat(workshop.id, PROJECTOR, locale=workshop.locale)
         return None
     if role == PARTICIPANT:
@@ -130,4 +136,8 @@ def register(socketio: SocketIO) -> None:
         seat = current_seat()
         if seat is None:
             return error_data("no_seat")
+        bucket = _buckets.get(request.sid)  # type: ignore[attr-defined]
+        if bucket is not None and not bucket.allow(time.monotonic()):
+            with force_locale(seat.locale):
+                return error_data("rate_limited")
         return {"ok": True, "data": snapshot_for(seat)}

@@ -245,3 +245,19 @@ def test_spotlight_follows_its_note(make_room):
     act(author.sock, "note.edit", {"id": third["id"], "text": "Kolmas!"})
     assert [e["type"] for e in events(projector)] == ["note.updated"]
     assert snapshot(projector)["spotlight"]["text"] == "Toinen"
+
+
+def test_a_hidden_group_label_leaves_public_screens(make_room) -> None:
+    """Regression: item.hide on a group kept its label in phones' and the projector's lists."""
+    from tests.conftest import act
+
+    room = make_room()
+    console = room.console()
+    projector = room.projector()
+    act(console, "workshop.start")
+    group = act(console, "group.create", {"label": "Yhteystiedot"})["data"]["group"]
+    assert act(console, "item.hide", {"id": group["id"], "hidden": True})["ok"]
+    public = projector.emit("sync", callback=True)["data"]["view"]["groups"]
+    staff = console.emit("sync", callback=True)["data"]["view"]["groups"]
+    assert public == []
+    assert staff == [{"id": group["id"], "label": "Yhteystiedot", "hidden": True}]

@@ -64,3 +64,14 @@ def test_each_connection_has_its_own_bucket(make_room):
     acks, elapsed = _flood(first.sock, 12, "a")
     assert not all(a["ok"] for a in acks), elapsed
     assert act(second.sock, "note.add", {"text": "fresh"})["ok"]
+
+
+def test_snapshot_requests_share_the_connection_budget(make_room):
+    """Regression: `sync` had no limit, so one connection could make the server build
+    snapshots without end."""
+    room = make_room()
+    _, [phone] = started(room, ("", ""))
+    answers = [phone.sock.emit("sync", callback=True) for _ in range(12)]
+    assert all(a["ok"] for a in answers[:5])
+    refused = [a for a in answers if not a["ok"]]
+    assert refused and all(error_code(a) == "rate_limited" for a in refused)

@@ -310,7 +310,11 @@ class Brainstorm(Method):
                 counts[item.parent_id] = counts.get(item.parent_id, 0) + 1
                 if item.participant_id == ctx.seat.participant_id:
                     mine_plus.add(item.parent_id)
-        groups = [{"id": g.id, "label": g.body} for g in ctx.contributions(GROUP)]
+        groups = [
+            {"id": g.id, "label": g.body, **({"hidden": g.hidden} if ctx.seat.is_staff else {})}
+            for g in ctx.contributions(GROUP)
+            if ctx.seat.is_staff or not g.hidden
+        ]
         out: list[dict[str, Any]] = []
         concealed_count = 0
         if ctx.seat.is_staff:
