@@ -390,6 +390,9 @@ def measure(
         proc = ctx.Process(target=loadgen.main, args=(spec, child), daemon=True)
         proc.start()
         workers.append((proc, parent))
+        if spec.projector_token is not None:
+            # The projector joins the room before any phone (the other workers wait for it).
+            _expect_message(parent, "projector", args.connect_timeout)
     try:
         connected = [_expect(parent, "connected", args.connect_timeout) for _, parent in workers]
         phones = sum(c["phones"] for c in connected)
@@ -458,13 +461,18 @@ def _start_profiler(args: argparse.Namespace, target: str, pid: int) -> Any:
     )
 
 
-def _expect(conn: Any, kind: str, timeout: float) -> dict[str, Any]:
+def _expect_message(conn: Any, kind: str, timeout: float) -> Any:
     if not conn.poll(timeout):
         raise RuntimeError(f"a load generator did not report {kind!r} within {timeout:.0f}s")
     message = conn.recv()
     if message[0] != kind:
         raise RuntimeError(f"load generator: {message}")
     return message[1]
+
+
+def _expect(conn: Any, kind: str, timeout: float) -> dict[str, Any]:
+    result: dict[str, Any] = _expect_message(conn, kind, timeout)
+    return result
 
 
 def combine(

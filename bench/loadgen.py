@@ -3,8 +3,8 @@
 The parent (``bench/fanout.py``) starts one to a few of these with ``multiprocessing`` (spawn) and
 talks to each over a pipe:
 
-1. the worker connects its phones (and the projector, if it was given one) and answers
-   ``("connected", info)``;
+1. the worker given the projector connects it first and answers ``("projector", ok)``; every
+   worker then connects its phones and answers ``("connected", info)``;
 2. the parent answers ``("go", t0)``; the run's notes are evenly paced from wall-clock time
    ``t0``, the workers taking turns; each note goes from a random one of the worker's own phones
    with its send time in the text;
@@ -224,15 +224,20 @@ async def run(spec: Spec, conn: Any) -> None:
             return await connect(client, spec, cookie, auth)
 
     started = time.monotonic()
-    jobs = [one(p, c, role_auth) for p, c in zip(phones, spec.cookies, strict=True)]
+    failures = []
     if projector is not None:
+        # The projector is opened before the phones join, as in a real room: it is first in the
+        # room, so the server's fan-out reaches it first.
         projector_auth = {
             "workshop": spec.workshop_id,
             "role": "projector",
             "token": spec.projector_token,
         }
-        jobs.append(one(projector, "", projector_auth))
-    failures = [reason for reason in await asyncio.gather(*jobs) if reason]
+        reason = await connect(projector, spec, "", projector_auth)
+        failures += [reason] if reason else []
+        conn.send(("projector", reason is None))
+    jobs = [one(p, c, role_auth) for p, c in zip(phones, spec.cookies, strict=True)]
+    failures += [reason for reason in await asyncio.gather(*jobs) if reason]
     if spec.target == SERVER:
         await wait_for_snapshot(phones, timeout=30)
     connect_seconds = time.monotonic() - started
