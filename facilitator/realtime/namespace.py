@@ -19,7 +19,7 @@ from facilitator.operations.participants import token_hash
 from facilitator.realtime.errors import error_data
 from facilitator.realtime.gate import handle_action
 from facilitator.realtime.ratelimit import TokenBucket
-from facilitator.realtime.seat import Seat, public_room, staff_room
+from facilitator.realtime.seat import Seat, room_for
 from facilitator.realtime.snapshot import build_snapshot
 
 SEAT_COOKIE = "seat_{}"
@@ -27,6 +27,7 @@ SEAT_COOKIE = "seat_{}"
 # Per-process connection state, keyed by socket id (a socket lives in one process).
 _seats: dict[str, Seat] = {}
 _buckets: dict[str, TokenBucket] = {}
+_sync_buckets: dict[str, TokenBucket] = {}
 
 
 def seat_cookie_name(workshop_id: int) -> str:
@@ -105,7 +106,9 @@ def register(socketio: SocketIO) -> None:
         _seats[sid] = seat
         config = current_app.config
         _buckets[sid] = TokenBucket(config["RATE_PER_SECOND"], config["RATE_BURST"])
-        join_room(staff_room(seat.workshop_id) if seat.is_staff else public_room(seat.workshop_id))
+        # Snapshots have their own budget: a client that just sent a burst must still resync.
+        _sync_buckets[sid] = TokenBucket(config["RATE_PER_SECOND"], config["RATE_BURST"])
+        join_room(room_for(seat))
         # Straight to this process's own socket: a snapshot can be large, and through the
         # message queue every process would have to decode every reconnecting phone's snapshot.
         socketio.emit("snapshot", snapshot_for(seat), to=sid, ignore_queue=True)
@@ -117,6 +120,7 @@ def register(socketio: SocketIO) -> None:
         sid = request.sid  # type: ignore[attr-defined]
         _seats.pop(sid, None)
         _buckets.pop(sid, None)
+        _sync_buckets.pop(sid, None)
 
     @socketio.on("act")
     def act(raw: Any = None) -> dict[str, Any]:
@@ -136,7 +140,7 @@ def register(socketio: SocketIO) -> None:
         seat = current_seat()
         if seat is None:
             return error_data("no_seat")
-        bucket = _buckets.get(request.sid)  # type: ignore[attr-defined]
+        bucket = _sync_buckets.get(request.sid)  # type: ignore[attr-defined]
         if bucket is not None and not bucket.allow(time.monotonic()):
             with force_locale(seat.locale):
                 return error_data("rate_limited")

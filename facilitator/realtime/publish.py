@@ -21,7 +21,7 @@ from facilitator.extensions import db, socketio
 from facilitator.models import Workshop
 from facilitator.realtime.context import Event
 from facilitator.realtime.errors import ActionError
-from facilitator.realtime.seat import public_room, staff_room
+from facilitator.realtime.seat import projector_room, public_room, staff_room
 
 EVENT = "ev"
 
@@ -107,10 +107,9 @@ def workshop_transaction(workshop_id: int) -> Iterator[Transaction]:
 
 
 def emit_event(workshop_id: int, seq: int, event: Event) -> None:
-    """Send one committed event to the staff and public rooms."""
-    socketio.emit(
-        EVENT, {"seq": seq, "type": event.type, "data": event.staff}, to=staff_room(workshop_id)
-    )
-    socketio.emit(
-        EVENT, {"seq": seq, "type": event.type, "data": event.public}, to=public_room(workshop_id)
-    )
+    """Send one committed event: consoles, then big screens, then phones (same seq for all)."""
+    staff = {"seq": seq, "type": event.type, "data": event.staff}
+    public = {"seq": seq, "type": event.type, "data": event.public}
+    socketio.emit(EVENT, staff, to=staff_room(workshop_id))
+    socketio.emit(EVENT, public, to=projector_room(workshop_id))
+    socketio.emit(EVENT, public, to=public_room(workshop_id))

@@ -37,6 +37,21 @@ def public_room(workshop_id: int) -> str:
     return f"w{workshop_id}:public"
 
 
+def projector_room(workshop_id: int) -> str:
+    """Big screens: the public projection, sent before the phones' room so the screen the whole
+    room watches never waits behind hundreds of phones."""
+    return f"w{workshop_id}:projector"
+
+
+def room_for(seat: Seat) -> str:
+    """The one room a connection joins."""
+    if seat.is_staff:
+        return staff_room(seat.workshop_id)
+    if seat.role == PROJECTOR:
+        return projector_room(seat.workshop_id)
+    return public_room(seat.workshop_id)
+
+
 def staff_room(workshop_id: int) -> str:
     """Facilitator consoles: the full projection of every event."""
     return f"w{workshop_id}:staff"

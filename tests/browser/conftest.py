@@ -86,11 +86,11 @@ class Site:
             return list(conn.execute(sql, params).fetchall())
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real server (gevent, SQLite) on a temporary data folder, with a facilitator account.
 
-    Session-scoped (starting a server costs seconds): every browser test shares it, each with
+    Package-scoped (starting a server costs seconds): every browser test shares it, each with
     its own workshop. Do not stop or kill it in a test; start your own LiveServer for that.
     Join attempts are not rate limited here (many phones join from 127.0.0.1 within a minute);
     the kits in tests/browser/kits are offered besides the bundled ones.
@@ -109,9 +109,13 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for the whole test session."""
+    """One headless Chromium for the browser tests.
+
+    Package-scoped, not session-scoped: Playwright's sync API keeps an asyncio loop running in
+    the main thread while it is open, and later tests that call asyncio.run() (the live tests)
+    would fail if it outlived this folder."""
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -330,6 +334,9 @@ def axe_check(page: Page, *, disable: tuple[str, ...] = ()) -> list[dict[str, An
     CSP (script-src 'self') blocks; pages checked with axe therefore come from a context made
     with ``bypass_csp=True`` (phone_page/big_page(..., bypass_csp=True)), used for axe only.
     """
+    # Colours are judged as people see them at rest: an element caught half-way through its
+    # fade-in would be measured at a blended colour, so running animations are finished first.
+    page.evaluate("() => document.getAnimations().forEach((a) => a.finish())")
     page.add_script_tag(path=str(AXE))
     loaded = page.evaluate("() => typeof window.axe !== 'undefined'")
     assert loaded, "axe-core did not load: open the page with bypass_csp=True for axe checks"
