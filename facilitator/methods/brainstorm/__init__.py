@@ -119,8 +119,12 @@ class Brainstorm(Method):
             "scribe": bool(note.data.get("scribe")),
         }
 
-    def _note_event(self, ctx: ActionContext, type_: str, note: Contribution) -> None:
-        plus = self._plus_count(ctx, note.id)
+    def _note_event(
+        self, ctx: ActionContext, type_: str, note: Contribution, *, plus: int | None = None
+    ) -> None:
+        """Publish a note: full to staff, safe (or a concealed stub) to everyone else."""
+        if plus is None:
+            plus = self._plus_count(ctx, note.id)
         author = ctx.session.get(Participant, note.participant_id) if note.participant_id else None
         staff = self.staff_note(note, plus, author)
         if self.private(ctx):
@@ -176,7 +180,7 @@ class Brainstorm(Method):
                 data=data,
             )
         )
-        self._note_event(ctx, "note.added", note)
+        self._note_event(ctx, "note.added", note, plus=0)  # a new note has no +1 yet
         return {"note": {**self.public_note(note, 0), "mine": True}}
 
     @on("note.edit", NoteEdit)
