@@ -6,6 +6,7 @@ import itertools
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,25 +28,36 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     del config, items
 
 
-@pytest.fixture()
-def app(tmp_path: Path) -> Iterator[Flask]:
-    """An app in threading mode on a fresh SQLite database in a temporary folder."""
+@contextmanager
+def running_app(data_dir: Path, **overrides: Any) -> Iterator[Flask]:
+    """An app in threading mode on a fresh, migrated SQLite database; ``overrides`` change the
+    test settings (e.g. WTF_CSRF_ENABLED=True, RATELIMIT_ENABLED=True, RATE_BURST=5)."""
     app = create_app(
         {
-            "DATA_DIR": str(tmp_path / "data"),
+            "DATA_DIR": str(data_dir),
             "ASYNC_MODE": "threading",
             "SECRET_KEY": "test-secret",
             "TESTING": True,
             "WTF_CSRF_ENABLED": False,
             "RATELIMIT_ENABLED": False,
+            **overrides,
         }
     )
     with app.app_context():
         db_migrate.upgrade()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    try:
+        yield app
+    finally:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture()
+def app(tmp_path: Path) -> Iterator[Flask]:
+    """An app in threading mode on a fresh SQLite database in a temporary folder."""
+    with running_app(tmp_path / "data") as app:
+        yield app
 
 
 @pytest.fixture()

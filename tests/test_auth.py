@@ -11,10 +11,9 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from facilitator import create_app, db_migrate
 from facilitator.extensions import db
 from facilitator.models import User
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, running_app
 from tests.realtime.helpers import in_page, message, translated
 
 
@@ -121,22 +120,8 @@ def test_projector_page_needs_the_token(app, make_room):
 @pytest.fixture()
 def csrf_app(tmp_path: Path) -> Iterator[Flask]:
     """The app as it runs for real: CSRF protection on."""
-    app = create_app(
-        {
-            "DATA_DIR": str(tmp_path / "csrf"),
-            "ASYNC_MODE": "threading",
-            "SECRET_KEY": "test-secret",
-            "TESTING": True,
-            "WTF_CSRF_ENABLED": True,
-            "RATELIMIT_ENABLED": False,
-        }
-    )
-    with app.app_context():
-        db_migrate.upgrade()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    with running_app(tmp_path / "csrf", WTF_CSRF_ENABLED=True) as app:
+        yield app
 
 
 def _token(html: bytes) -> str:

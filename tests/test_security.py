@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from facilitator import create_app, db_migrate
 from facilitator.extensions import db
 from facilitator.models import User
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, running_app
 from tests.realtime.helpers import in_page, message
 
 
@@ -93,23 +92,8 @@ def test_cookies_are_http_only(app, make_room):
 @pytest.fixture()
 def limited_app(tmp_path: Path) -> Iterator[Flask]:
     """Rate limits on, three join-code attempts a minute per address."""
-    app = create_app(
-        {
-            "DATA_DIR": str(tmp_path / "limited"),
-            "ASYNC_MODE": "threading",
-            "SECRET_KEY": "test-secret",
-            "TESTING": True,
-            "WTF_CSRF_ENABLED": False,
-            "RATELIMIT_ENABLED": True,
-            "JOIN_RATE": "3 per minute",
-        }
-    )
-    with app.app_context():
-        db_migrate.upgrade()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    with running_app(tmp_path / "limited", RATELIMIT_ENABLED=True, JOIN_RATE="3 per minute") as app:
+        yield app
 
 
 def test_wrong_join_codes_are_rate_limited_per_address(limited_app):

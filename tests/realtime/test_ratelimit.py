@@ -9,33 +9,15 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from facilitator import create_app, db_migrate
-from facilitator.extensions import db
-from tests.conftest import act
+from tests.conftest import act, running_app
 from tests.realtime.helpers import error_code, message, notes, started
 
 
 @pytest.fixture()
 def app(tmp_path: Path) -> Iterator[Flask]:
     """The usual test app with a small burst and a slow refill."""
-    app = create_app(
-        {
-            "DATA_DIR": str(tmp_path / "data"),
-            "ASYNC_MODE": "threading",
-            "SECRET_KEY": "test-secret",
-            "TESTING": True,
-            "WTF_CSRF_ENABLED": False,
-            "RATELIMIT_ENABLED": False,
-            "RATE_BURST": 5,
-            "RATE_PER_SECOND": 1,
-        }
-    )
-    with app.app_context():
-        db_migrate.upgrade()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    with running_app(tmp_path / "data", RATE_BURST=5, RATE_PER_SECOND=1) as app:
+        yield app
 
 
 def _flood(sock, count: int, prefix: str) -> tuple[list[dict], float]:
