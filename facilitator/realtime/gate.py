@@ -50,7 +50,10 @@ def payload_error(exc: ValidationError) -> ActionError:
             return ActionError("empty")
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first["loc"]) or "data"
-    return ActionError("invalid", detail=f"{where}: {first['msg']}")
+    # Only the field's name: the validator's own words are English and would break the sentence
+    # in Finnish or Swedish (the details go to the log instead).
+    log.info("invalid payload at %s: %s", where, first["msg"])
+    return ActionError("invalid", detail=where)
 
 
 def handle_action(seat: Seat, raw: Any) -> dict[str, Any]:
