@@ -31,6 +31,7 @@ from facilitator.summaries.blocks import (
     Paragraph,
     Quote,
     Table,
+    renderer_for,
 )
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -186,11 +187,7 @@ _RENDER: dict[type, Callable[[Any, Any], None]] = {
 
 def add_block(document: Any, block: Block) -> None:
     """Append one block to a python-docx document."""
-    try:
-        fn = _RENDER[type(block)]
-    except KeyError:
-        raise TypeError(f"no Word rendering for {type(block).__name__}") from None
-    fn(document, block)
+    renderer_for(_RENDER, block, "Word")(document, block)
 
 
 def render(minutes: Minutes) -> bytes:

@@ -20,6 +20,7 @@ from facilitator.summaries.blocks import (
     Paragraph,
     Quote,
     Table,
+    renderer_for,
 )
 
 MEDIA_TYPE = "text/html; charset=utf-8"
@@ -146,11 +147,7 @@ _RENDER: dict[type, Callable[..., Markup]] = {
 
 def render_block(block: Block) -> Markup:
     """One block as an HTML fragment."""
-    try:
-        fn = _RENDER[type(block)]
-    except KeyError:
-        raise TypeError(f"no HTML rendering for {type(block).__name__}") from None
-    return fn(block)
+    return renderer_for(_RENDER, block, "HTML")(block)
 
 
 def render_fragment(minutes: Minutes) -> Markup:

@@ -23,6 +23,7 @@ from facilitator.summaries.blocks import (
     Paragraph,
     Quote,
     Table,
+    renderer_for,
 )
 from facilitator.text import parser
 
@@ -149,11 +150,7 @@ _RENDER: dict[type, Callable[..., str]] = {
 
 def render_block(block: Block) -> str:
     """One block as Markdown (no surrounding blank lines)."""
-    try:
-        fn = _RENDER[type(block)]
-    except KeyError:
-        raise TypeError(f"no Markdown rendering for {type(block).__name__}") from None
-    return fn(block)
+    return renderer_for(_RENDER, block, "Markdown")(block)
 
 
 def render_markdown(minutes: Minutes) -> str:

@@ -28,6 +28,7 @@ from facilitator.summaries.blocks import (
     Paragraph,
     Quote,
     Table,
+    renderer_for,
 )
 
 MEDIA_TYPE = "application/pdf"
@@ -318,11 +319,7 @@ _RENDER: dict[type, Callable[[Any, Any], None]] = {
 
 def add_block(pdf: Any, block: Block) -> None:
     """Append one block to the document."""
-    try:
-        fn = _RENDER[type(block)]
-    except KeyError:
-        raise TypeError(f"no PDF rendering for {type(block).__name__}") from None
-    fn(pdf, block)
+    renderer_for(_RENDER, block, "PDF")(pdf, block)
 
 
 def render(minutes: Minutes) -> bytes:

@@ -6,8 +6,11 @@ All text in a block is already localized plain text (no markup). Renderers in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -76,3 +79,11 @@ class Minutes:
     locale: str
     blocks: tuple[Block, ...]
     footer: str
+
+
+def renderer_for(table: Mapping[type, R], block: object, fmt: str) -> R:
+    """The format's function for this block type; a TypeError naming the format if it has none."""
+    try:
+        return table[type(block)]
+    except KeyError:
+        raise TypeError(f"no {fmt} rendering for {type(block).__name__}") from None
