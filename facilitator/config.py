@@ -62,7 +62,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SECRET_KEY", "", "Signs sessions and seats; generated and stored on first run."),
     Setting("DEFAULT_LOCALE", "fi", "Language of new workshops and first visits: fi, sv or en."),
     Setting("KITS_DIR", "", "Extra folder of session kits (*.yaml) besides the bundled ones."),
-    Setting("MAX_NOTE_LENGTH", 500, "Longest note in characters.", int),
     Setting("MAX_MESSAGE_BYTES", 16384, "Largest socket message accepted.", int),
     Setting(
         "RATE_PER_SECOND", 5, "Socket actions per second a connection may send (sustained).", int
