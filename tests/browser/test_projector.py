@@ -160,6 +160,8 @@ def test_no_axe_violations(live_server: Site, browser: Browser, locale: str) -> 
 
     # A running brainstorm with a group and notes, one of them hidden.
     console.locator("#cx-start").click()
+    # Wait for the console to redraw as running: filling the form earlier races that redraw.
+    expect(console.locator("#cx-status")).to_have_attribute("data-status", "running")
     for text in ("Palveluohjauksen kehittämistarpeet näkyviksi", "Selkokieliset ohjeet"):
         console.fill("#cx-scribe-text", text)
         console.locator("form.cx-scribe button[type=submit]").click()
