@@ -15,9 +15,10 @@ def register_blueprints(app: Flask) -> None:
         minutes,
         participant,
         projector,
+        reach,
         shared_minutes,
     )
 
-    for module in (auth, console, participant, projector, api, minutes, shared_minutes):
+    for module in (auth, console, participant, projector, api, minutes, shared_minutes, reach):
         app.register_blueprint(module.bp)
     errors.init_app(app)
