@@ -46,7 +46,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
 
-    from facilitator import extensions, i18n, security
+    from facilitator import compression, extensions, i18n, security
     from facilitator.extensions import csrf, db, limiter, login_manager, socketio
 
     db.init_app(app)
@@ -57,6 +57,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    compression.init_app(app)
     socketio.init_app(
         app,
         async_mode=values["ASYNC_MODE"],

@@ -163,11 +163,16 @@ def render_fragment(minutes: Minutes) -> Markup:
 
 def render_document(minutes: Minutes) -> str:
     """A complete, standalone HTML document."""
+    date = (
+        Markup('<meta name="dcterms.created" content="%s">\n') % minutes.date
+        if minutes.date
+        else ""
+    )
     return Markup(
         '<!doctype html>\n<html lang="%s">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n%s\n</body>\n</html>\n"
-    ) % (minutes.locale or "fi", minutes.title, Markup(STYLE), render_fragment(minutes))
+        "%s<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n%s\n</body>\n</html>\n"
+    ) % (minutes.locale or "fi", date, minutes.title, Markup(STYLE), render_fragment(minutes))
 
 
 def render(minutes: Minutes) -> bytes:

@@ -8,12 +8,15 @@ is replaced until they choose. Every function flushes at most; the caller commit
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, tzinfo
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from markupsafe import Markup
 from sqlalchemy import select
@@ -226,7 +229,23 @@ def current_minutes(
         )
     if redact_with is not None:
         text = redact_with(text)
-    return md_export.parse(text, title=workshop.title, locale=locale)
+    minutes = md_export.parse(text, title=workshop.title, locale=locale)
+    return dataclasses.replace(minutes, date=workshop_date(workshop))
+
+
+def workshop_date(workshop: Workshop) -> str:
+    """The day the workshop was held (started, else ended, else created), as an ISO date in the
+    time zone the minutes show times in."""
+    from facilitator.summaries import DEFAULT_TIMEZONE
+
+    moment = workshop.started_at or workshop.ended_at or workshop.created_at
+    if moment is None:
+        return ""
+    try:
+        zone: tzinfo = ZoneInfo(DEFAULT_TIMEZONE)
+    except ZoneInfoNotFoundError:  # no time-zone database: the UTC day
+        zone = UTC
+    return moment.astimezone(zone).date().isoformat()
 
 
 def public_minutes_html(session: Session, workshop: Workshop) -> Markup | None:

@@ -9,6 +9,7 @@ def register_blueprints(app: Flask) -> None:
     """Attach every blueprint."""
     from facilitator.views import (
         api,
+        assets,
         auth,
         console,
         errors,
@@ -19,6 +20,16 @@ def register_blueprints(app: Flask) -> None:
         shared_minutes,
     )
 
-    for module in (auth, console, participant, projector, api, minutes, shared_minutes, reach):
+    for module in (
+        auth,
+        console,
+        participant,
+        projector,
+        api,
+        minutes,
+        shared_minutes,
+        reach,
+        assets,
+    ):
         app.register_blueprint(module.bp)
     errors.init_app(app)

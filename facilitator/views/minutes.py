@@ -275,9 +275,10 @@ def download(workshop: Workshop, fmt: str, *, redacted: bool) -> Response:
         if redacted:
             data = privacy.redact_export(data, label)
         content = registry.export(data, fmt)
-    response = Response(content, mimetype=spec.media_type)
+    # content_type, not mimetype: the media types already name their charset (sent once).
+    response = Response(content, content_type=spec.media_type)
     name = registry.filename(workshop.title, workshop.id, fmt)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Content-Disposition"] = registry.content_disposition(name)
     response.headers["Cache-Control"] = "no-store"
     if fmt == "html":
         response.headers["Content-Security-Policy"] = HTML_DOWNLOAD_CSP
