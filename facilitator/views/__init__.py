@@ -8,6 +8,7 @@ from flask import Flask
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint."""
     from facilitator.views import (
+        account,
         api,
         assets,
         auth,
@@ -30,6 +31,7 @@ def register_blueprints(app: Flask) -> None:
         shared_minutes,
         reach,
         assets,
+        account,
     ):
         app.register_blueprint(module.bp)
     errors.init_app(app)
