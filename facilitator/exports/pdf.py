@@ -58,7 +58,9 @@ footer.minutes-footer { font-size: 8pt; }
     )
 
 
-def _weasyprint() -> Any:
+def load() -> Any:
+    """Import WeasyPrint (finding Pango runs ``ldconfig``: do it on the main thread, not in a
+    worker thread under gevent, whose subprocesses need the main loop)."""
     try:
         import weasyprint
     except OSError as exc:  # the wheel is pure Python; Pango is a system library
@@ -75,7 +77,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]
 
 def render(minutes: Minutes) -> bytes:
     """The registered renderer: a tagged PDF (PDF/UA-1) as bytes."""
-    weasyprint = _weasyprint()
+    weasyprint = load()
     # The stylesheet is ours and fixed: WeasyPrint's notes about properties it does not
     # know (print-color-adjust for browsers) are not news to anyone at run time.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)

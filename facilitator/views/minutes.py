@@ -14,7 +14,9 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from facilitator import privacy
+from facilitator.blocking import run_blocking
 from facilitator.config import LOCALES
+from facilitator.exports import pdf as pdf_export
 from facilitator.exports import registry
 from facilitator.exports.workshop_json import export_workshop
 from facilitator.extensions import db
@@ -269,7 +271,10 @@ def download(workshop: Workshop, fmt: str, *, redacted: bool) -> Response:
             workshop,
             redact_with=(lambda text: privacy.redact(text, label)) if redacted else None,
         )
-        content = registry.render(minutes, fmt)
+        # A long PDF takes seconds to lay out: off the event loop, so phones stay connected.
+        if fmt == "pdf":
+            pdf_export.load()
+        content = run_blocking(registry.render, minutes, fmt)
     else:
         data = export_workshop(db.session, workshop)
         if redacted:
