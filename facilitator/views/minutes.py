@@ -82,16 +82,30 @@ def _page(workshop: Workshop, record: WorkshopMinutes | None, *, draft: str | No
     body = draft if draft is not None else (record.body if record else "")
     locale = record.locale if record else workshop.locale
     data_findings = privacy.scan_export(export_workshop(db.session, workshop))
+    if record is not None:
+        preview = service.preview_of(record, body, title=workshop.title)
+    else:
+        preview = service.preview_html(body, title=workshop.title, locale=locale)
+    offers = service.section_offers(record) if record is not None else []
     return render_template(
         "minutes/edit.html",
         workshop=workshop,
         record=record,
         body=body,
         base=service.digest(record.body if record else ""),
-        preview=service.preview_html(body, title=workshop.title, locale=locale),
+        preview=preview,
         findings=_findings(body),
         data_findings=len(data_findings),
-        diff=service.compare(body, record.proposed) if record and record.proposed else [],
+        offers=[
+            {
+                "offer": offer,
+                "new": service.preview_html(offer.new.text, locale=locale),
+                "mine": service.preview_html(offer.mine.text, locale=locale)
+                if offer.mine is not None
+                else None,
+            }
+            for offer in offers
+        ],
         formats=FORMAT_LABELS,
         languages=[(key, LANGUAGE_NAMES[key]) for key in LOCALES],
         minutes_locale=locale,
@@ -140,10 +154,11 @@ def preview(workshop_id: int) -> Response:
     """The preview of unsaved text as an HTML fragment (for the page script)."""
     workshop = owned_workshop(workshop_id)
     record = service.get(db.session, workshop)
-    locale = record.locale if record else workshop.locale
-    html = service.preview_html(
-        request.form.get("body", "")[:MAX_BODY], title=workshop.title, locale=locale
-    )
+    text = request.form.get("body", "")[:MAX_BODY]
+    if record is not None:
+        html = service.preview_of(record, text, title=workshop.title)
+    else:
+        html = service.preview_html(text, title=workshop.title, locale=workshop.locale)
     return Response(str(html), mimetype="text/html")
 
 
@@ -160,8 +175,8 @@ def regenerate(workshop_id: int) -> Response:
     if outcome == "proposed":
         flash(
             _(
-                "Your edits are kept. The regenerated text is shown beside them: keep yours "
-                "or use the new one."
+                "Your edits are kept. The sections that the new text changes are shown below: "
+                "accept the ones you want."
             ),
             "info",
         )
@@ -190,10 +205,28 @@ def proposal(workshop_id: int) -> Response:
     return _back(workshop)
 
 
+@bp.post("/console/<int:workshop_id>/minutes/proposal/section")
+@login_required
+def proposal_section(workshop_id: int) -> Response:
+    """Take one section of the regenerated text into the minutes."""
+    workshop = owned_workshop(workshop_id)
+    record = _record(workshop)
+    key, digest = request.form.get("key", ""), request.form.get("digest", "")
+    if service.accept_section(record, key, digest):
+        flash(
+            _("The section “%(title)s” now has the new text.") % {"title": key or _("Beginning")},
+            "info",
+        )
+    else:
+        flash(_("That section changed meanwhile. Look at it again below."), "error")
+    db.session.commit()
+    return _back(workshop)
+
+
 @bp.post("/console/<int:workshop_id>/minutes/items")
 @login_required
 def items(workshop_id: int) -> Response:
-    """Save decisions and next steps, then regenerate (edits are never replaced)."""
+    """Save decisions and next steps into their sections of the minutes (edits elsewhere stay)."""
     workshop = owned_workshop(workshop_id)
     record = _record(workshop)
     changed = service.set_items(
@@ -201,22 +234,11 @@ def items(workshop_id: int) -> Response:
         decisions=request.form.get("decisions", "")[:50_000],
         next_steps=request.form.get("next_steps", "")[:50_000],
     )
-    db.session.flush()
-    if changed:
-        outcome = service.regenerate(db.session, workshop)[1]
-        if outcome == "proposed":
-            flash(
-                _(
-                    "Decisions and next steps are saved. Your edited minutes are kept; the "
-                    "regenerated text with them is shown beside yours."
-                ),
-                "info",
-            )
-        else:
-            flash(_("Decisions and next steps are saved and added to the minutes."), "info")
+    db.session.commit()
+    if changed and record.body.strip():
+        flash(_("Decisions and next steps are saved and in the minutes."), "info")
     else:
         flash(_("Decisions and next steps are saved."), "info")
-    db.session.commit()
     return _back(workshop)
 
 
