@@ -21,11 +21,13 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
+from facilitator.exports.marks import pieces as marks_pieces
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
     Heading,
+    Mark,
     Minutes,
     Notice,
     Paragraph,
@@ -55,6 +57,14 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def _dated(day: str) -> datetime:
+    """The workshop's day (noon UTC, so no time zone moves it) or the fixed stand-in."""
+    try:
+        return datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC) if day else _EPOCH
+    except ValueError:
+        return _EPOCH
+
+
 def _set_language(document: Any, locale: str) -> None:
     """Mark the text language on the default style, so spelling and hyphenation fit."""
     rpr = document.styles["Normal"].element.get_or_add_rPr()
@@ -81,14 +91,29 @@ def _heading(document: Any, block: Heading) -> None:
     _styled(document, _clean(block.text).replace("\n", " "), f"Heading {level}")
 
 
+def _runs(paragraph: Any, text: str, marks: tuple[Mark, ...]) -> None:
+    """Text as runs, bold and italic where the facilitator marked it."""
+    for piece, styles in marks_pieces(text, marks):
+        run = paragraph.add_run(_clean(piece))
+        run.bold = True if "strong" in styles else None
+        run.italic = True if "em" in styles else None
+
+
 def _paragraph(document: Any, block: Paragraph) -> None:
+    if block.marks:
+        _runs(document.add_paragraph(), block.text.strip("\n"), block.marks)
+        return
     for part in _clean(block.text).split("\n\n"):
         document.add_paragraph(part.strip("\n"))
 
 
 def _bullets(document: Any, block: BulletList) -> None:
-    for item in block.items:
-        _styled(document, _clean(item), "List Bullet")
+    for index, item in enumerate(block.items):
+        marks = block.marks_of(index)
+        if marks:
+            _runs(_styled(document, "", "List Bullet"), item, marks)
+        else:
+            _styled(document, _clean(item), "List Bullet")
 
 
 def _repeat_header(row: Any) -> None:
@@ -198,7 +223,7 @@ def render(minutes: Minutes) -> bytes:
     props.title = _clean(minutes.title)
     props.language = _LANG.get(minutes.locale, "fi-FI")
     props.author = "Facilitator"
-    props.created = props.modified = _EPOCH
+    props.created = props.modified = _dated(minutes.date)
     props.last_modified_by = ""
     for block in minutes.blocks:
         add_block(document, block)

@@ -10,11 +10,13 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
+from facilitator.exports.marks import pieces as marks_pieces
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
     Heading,
+    Mark,
     Minutes,
     Notice,
     Paragraph,
@@ -75,17 +77,36 @@ def _paragraphs(text: str) -> Markup:
     return Markup("").join(Markup("<p>%s</p>") % _text(p) for p in parts)
 
 
+def _rich(text: str, marks: tuple[Mark, ...]) -> Markup:
+    """Escaped text with its bold and italic ranges as <strong> and <em> (line breaks kept)."""
+    if not marks:
+        return _text(text)
+    out = []
+    for piece, styles in marks_pieces(text.replace("\r\n", "\n"), marks):
+        html = _text(piece)
+        if "em" in styles:
+            html = Markup("<em>%s</em>") % html
+        if "strong" in styles:
+            html = Markup("<strong>%s</strong>") % html
+        out.append(html)
+    return Markup("").join(out)
+
+
 def _heading(block: Heading) -> Markup:
     level = min(max(block.level, 1), 6)
     return Markup(f"<h{level}>%s</h{level}>") % _text(block.text)
 
 
 def _paragraph(block: Paragraph) -> Markup:
+    if block.marks:
+        return Markup("<p>%s</p>") % _rich(block.text.strip(), block.marks)
     return _paragraphs(block.text)
 
 
 def _bullets(block: BulletList) -> Markup:
-    items = Markup("").join(Markup("<li>%s</li>") % _text(i) for i in block.items)
+    items = Markup("").join(
+        Markup("<li>%s</li>") % _rich(item, block.marks_of(n)) for n, item in enumerate(block.items)
+    )
     return Markup("<ul>%s</ul>") % items
 
 

@@ -13,11 +13,15 @@ from collections.abc import Callable
 
 from markdown_it.token import Token
 
+from facilitator.exports.marks import nested as marks_nested
+from facilitator.exports.marks import pieces as marks_pieces
+from facilitator.exports.marks import tidy as marks_tidy
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
     Heading,
+    Mark,
     Minutes,
     Notice,
     Paragraph,
@@ -92,14 +96,81 @@ def _heading(block: Heading) -> str:
     return "#" * level + " " + _cell(block.text)
 
 
+# Stand-ins for emphasis delimiters while the text is escaped (private-use characters, removed
+# from the text itself first).
+_DELIMITERS = {"strong": "\ue000", "em": "\ue001"}
+_CLOSERS = {"strong": "\ue002", "em": "\ue003"}
+_PRIVATE = re.compile("[\ue000-\ue003]")
+_RUNS = re.compile("([\ue000-\ue003]+)")
+
+
+def _escape_marked(text: str, marks: tuple[Mark, ...]) -> str:
+    """Plain text with bold/italic ranges → Markdown (``**bold**``, ``*italic*``).
+
+    Delimiters open and close only where the formatting changes, nested (a bold word inside an
+    italic sentence: ``*a **b** c*``). Ranges that cross each other are nested by cutting the
+    later one short, as Markdown cannot write crossing emphasis reliably."""
+    text = _PRIVATE.sub("", text)
+    if not marks:
+        return escape(text)
+    kept = marks_nested(marks_tidy(text, marks))
+    out: list[str] = []
+    stack: list[str] = []
+    at = 0
+    for piece, styles in marks_pieces(text, kept):
+        lowest = next((i for i, s in enumerate(stack) if s not in styles), len(stack))
+        out.extend(_CLOSERS[s] for s in reversed(stack[lowest:]))
+        del stack[lowest:]
+        # The range that lasts longer opens first (outside), so none has to close and reopen.
+        ends = {kind: end for start, end, kind in kept if start <= at < end}
+        opening = sorted(
+            (s for s in ("strong", "em") if s in styles and s not in stack),
+            key=lambda s: (-ends.get(s, 0), s != "strong"),
+        )
+        at += len(piece)
+        out.extend(_DELIMITERS[s] for s in opening)
+        stack.extend(opening)
+        out.append(piece)
+    out.extend(_CLOSERS[s] for s in reversed(stack))
+    marked = escape(_references("".join(out)))
+    for style, mark in (("strong", "**"), ("em", "*")):
+        marked = marked.replace(_DELIMITERS[style], mark).replace(_CLOSERS[style], mark)
+    return marked
+
+
+def _references(text: str) -> str:
+    """Next to each run of delimiters, a letter on one side and punctuation on the other would
+    stop the run from opening or closing (CommonMark's flanking rules, as in ``**"quote"**s``):
+    the letter is written as a character reference, which reads the same."""
+    tokens = _RUNS.split(text)
+    closers = set(_CLOSERS.values())
+    for i in range(1, len(tokens), 2):
+        before, after = tokens[i - 1], tokens[i + 1]
+        closing = set(tokens[i]) <= closers
+        opening = not set(tokens[i]) & closers
+        # (Not a single character between two runs: changing it would break the other run.)
+        lone_before = len(before) == 1 and i > 1
+        lone_after = len(after) == 1 and i + 2 < len(tokens)
+        if opening and before[-1:].isalnum() and after[:1] and _punct(after[0]):
+            if not lone_before:
+                tokens[i - 1] = f"{before[:-1]}&#{ord(before[-1])};"
+        elif closing and after[:1].isalnum() and before[-1:] and _punct(before[-1]):
+            tokens[i + 1] = after if lone_after else f"&#{ord(after[0])};{after[1:]}"
+    return "".join(tokens)
+
+
+def _punct(char: str) -> bool:
+    return not char.isalnum() and not char.isspace()
+
+
 def _paragraph(block: Paragraph) -> str:
-    return escape(block.text)
+    return _escape_marked(block.text, block.marks)
 
 
 def _bullets(block: BulletList) -> str:
     items = []
-    for item in block.items:
-        body = escape(item)
+    for index, item in enumerate(block.items):
+        body = _escape_marked(item, block.marks_of(index))
         # Continuation lines belong to the item: indent them under the marker.
         items.append("- " + body.replace("\n", "\n  ").replace("\n  \n", "\n\n"))
     return "\n".join(items)
@@ -171,33 +242,45 @@ def render(minutes: Minutes) -> bytes:
 #
 # Edited minutes are stored as Markdown. Word, PDF and HTML exports read that text back into
 # blocks with the same parser the preview uses, so what the facilitator sees is what they get.
-# Inline emphasis is dropped (blocks hold plain text); a link keeps its address in brackets.
+# Bold and italics in paragraphs and list items become marks; other inline markup is dropped
+# (blocks hold plain text); a link keeps its address in brackets.
 # ``parse(render_markdown(m))`` gives back ``m``'s blocks and footer.
 
 _MARKS = {mark: kind for kind, mark in _NOTICE_MARK.items()}
 
 
-def _inline_text(token: Token) -> str:
-    """The plain text of an inline token (emphasis dropped, breaks kept, link targets kept)."""
-    out: list[str] = []
-    link: list[str] = []
+def _inline_rich(token: Token) -> tuple[str, tuple[Mark, ...]]:
+    """The plain text of an inline token and its bold/italic ranges (breaks kept, link targets
+    kept in brackets after the link text)."""
+    text = ""
+    marks: list[Mark] = []
+    open_at: dict[str, list[int]] = {"strong": [], "em": []}
+    links: list[tuple[str, int]] = []
     for child in token.children or []:
         kind = child.type
-        if kind in ("text", "code_inline"):
-            out.append(child.content)
+        if kind in ("text", "code_inline", "image"):
+            text += child.content
         elif kind in ("softbreak", "hardbreak"):
-            out.append("\n")
-        elif kind == "image":
-            out.append(child.content)
+            text += "\n"
+        elif kind in ("strong_open", "em_open"):
+            open_at[kind[:-5]].append(len(text))
+        elif kind in ("strong_close", "em_close") and open_at[kind[:-6]]:
+            marks.append((open_at[kind[:-6]].pop(), len(text), kind[:-6]))  # type: ignore[arg-type]
         elif kind == "link_open":
-            link.append(str(child.attrs.get("href", "")))
-            out.append("\x00")
-        elif kind == "link_close" and link:
-            href = link.pop()
-            start = len(out) - 1 - out[::-1].index("\x00")
-            label = "".join(out[start + 1 :])
-            out[start:] = [label if href in (label, f"mailto:{label}") else f"{label} ({href})"]
-    return "".join(out).strip()
+            links.append((str(child.attrs.get("href", "")), len(text)))
+        elif kind == "link_close" and links:
+            href, start = links.pop()
+            label = text[start:]
+            if href not in (label, f"mailto:{label}"):
+                text += f" ({href})"
+    stripped = text.strip()
+    shift = len(text) - len(text.lstrip())
+    return stripped, marks_tidy(stripped, [(a - shift, b - shift, k) for a, b, k in marks])
+
+
+def _inline_text(token: Token) -> str:
+    """The plain text of an inline token (emphasis dropped, breaks kept, link targets kept)."""
+    return _inline_rich(token)[0]
 
 
 def _fact(token: Token) -> tuple[str, str] | None:
@@ -268,20 +351,32 @@ def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
             if _is_caption(inline) and i + 3 < len(tokens) and tokens[i + 3].type == "table_open":
                 caption = _inline_text(inline)
             else:
-                blocks.append(Paragraph(_inline_text(inline)))
+                text, marks = _inline_rich(inline)
+                blocks.append(Paragraph(text, marks))
             i += 3
             continue
         if kind in ("bullet_list_open", "ordered_list_open"):
             items, i = _items(tokens, i)
-            texts = [_inline_text(t) if t is not None else "" for t in items]
+            rich = [_inline_rich(t) if t is not None else ("", ()) for t in items]
+            texts = [text for text, _marks in rich]
+            item_marks = tuple(marks for _text, marks in rich)
+            if not any(item_marks):
+                item_marks = ()
             facts = [_fact(t) if t is not None else None for t in items]
             if kind == "bullet_list_open" and facts and all(f is not None for f in facts):
                 blocks.append(Facts(tuple(f for f in facts if f is not None)))
             elif kind == "ordered_list_open":
                 first = int(token.attrs.get("start", 1) or 1)
-                blocks.append(BulletList(tuple(f"{first + n}. {t}" for n, t in enumerate(texts))))
+                numbers = [f"{first + n}. " for n in range(len(texts))]
+                shifted = tuple(
+                    tuple((a + len(numbers[n]), b + len(numbers[n]), k) for a, b, k in marks)
+                    for n, marks in enumerate(item_marks)
+                )
+                blocks.append(
+                    BulletList(tuple(f"{numbers[n]}{t}" for n, t in enumerate(texts)), shifted)
+                )
             else:
-                blocks.append(BulletList(tuple(texts)))
+                blocks.append(BulletList(tuple(texts), item_marks))
             continue
         if kind == "table_open":
             header: list[str] = []

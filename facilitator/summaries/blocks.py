@@ -21,18 +21,30 @@ class Heading:
     text: str
 
 
+# Bold ("strong") or italic ("em") over text[start:end]: the formatting a facilitator gave their
+# own text in the minutes editor. Generated blocks have none; a renderer that ignores marks still
+# shows every word.
+Mark = tuple[int, int, Literal["strong", "em"]]
+
+
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of plain text."""
+    """A paragraph of plain text (``marks``: bold or italic ranges of it)."""
 
     text: str
+    marks: tuple[Mark, ...] = ()
 
 
 @dataclass(frozen=True)
 class BulletList:
-    """An unordered list of plain-text items."""
+    """An unordered list of plain-text items (``marks``: per item, as in Paragraph)."""
 
     items: tuple[str, ...]
+    marks: tuple[tuple[Mark, ...], ...] = ()
+
+    def marks_of(self, index: int) -> tuple[Mark, ...]:
+        """The marks of item ``index`` (none when not given)."""
+        return self.marks[index] if index < len(self.marks) else ()
 
 
 @dataclass(frozen=True)
