@@ -86,6 +86,7 @@ def test_formatted_editor_writes_markdown_and_keeps_everything(
         preview = page.locator("#minutes-preview")
         expect(preview.locator("h3")).to_contain_text("Huomioita salista", timeout=10_000)
         expect(preview.locator("li", has_text="ensimmäinen kohta")).to_be_visible()
+        expect(preview.locator("strong", has_text="Tärkein asia")).to_be_visible()
         page.get_by_role("button", name="Save", exact=True).click()
         page.wait_for_load_state()
         expect(page.locator(".flashes")).to_contain_text("saved")
