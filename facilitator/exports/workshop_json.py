@@ -17,7 +17,9 @@ from facilitator.models import Contribution, Participant, Phase, User, Workshop
 from facilitator.models.types import utcnow
 
 FORMAT = "facilitator.workshop"
-VERSION = 1
+#: 2: brainstorm's note sets are kind "theme" (were "group"); phases carry ``method_state``,
+#: contributions ``revision`` and ``order_key``. Version-1 files are upgraded on reading.
+VERSION = 2
 
 
 def _time(value: Any) -> str | None:
@@ -67,6 +69,7 @@ def export_workshop(session: Session, workshop: Workshop) -> dict[str, Any]:
                 "minutes": p.minutes,
                 "config": p.config,
                 "state": p.state,
+                "method_state": p.method_state or {},
                 "started_at": _time(p.started_at),
             }
             for p in workshop.phases
@@ -85,6 +88,8 @@ def export_workshop(session: Session, workshop: Workshop) -> dict[str, Any]:
                 "value": c.value,
                 "parent": c.parent_id,
                 "data": c.data,
+                "revision": c.revision,
+                "order_key": c.order_key,
                 "hidden": c.hidden,
                 "deleted": c.deleted,
                 "created_at": _time(c.created_at),
@@ -95,13 +100,39 @@ def export_workshop(session: Session, workshop: Workshop) -> dict[str, Any]:
     }
 
 
+def upgrade(export: dict[str, Any]) -> dict[str, Any]:
+    """An export in the current version's shape (a copy when it had to change): version 1's
+    brainstorm kind "group" becomes "theme"."""
+    if not isinstance(export, dict) or export.get("version") != 1:
+        return export
+    brainstorm = {
+        p.get("key")
+        for p in export.get("phases") or []
+        if isinstance(p, dict) and p.get("method") == "brainstorm"
+    }
+    contributions = [
+        {**c, "kind": "theme"}
+        if isinstance(c, dict) and c.get("kind") == "group" and c.get("phase") in brainstorm
+        else c
+        for c in export.get("contributions") or []
+    ]
+    return {**export, "version": VERSION, "contributions": contributions}
+
+
 # --- Writing and reading the file -------------------------------------------------------------
 
 MEDIA_TYPE = "application/json"
 EXTENSION = "json"
-# Keys in a contribution's ``data`` whose value is the id of another contribution of the same
-# workshop; import maps them to the new ids (a method that stores such a reference adds its key).
-CONTRIBUTION_REFS = ("source",)
+
+
+def contribution_refs(methods: Any, method_id: str, kind: str) -> tuple[str, ...]:
+    """Keys in a contribution's ``data`` that hold ids of other contributions of the workshop,
+    as its method declares them (``Kind.refs``); import maps them to the new ids."""
+    try:
+        declared = methods.get(method_id).kinds.get(kind)
+    except KeyError:
+        return ()
+    return declared.refs if declared is not None else ()
 
 
 def render(export: dict[str, Any]) -> bytes:
@@ -142,6 +173,7 @@ class _Phase(_In):
     minutes: int | None = None
     config: dict[str, Any] = Field(default_factory=dict)
     state: dict[str, Any] = Field(default_factory=dict)
+    method_state: dict[str, Any] = Field(default_factory=dict)
     started_at: datetime | None = None
 
 
@@ -161,6 +193,8 @@ class _Contribution(_In):
     value: int = 0
     parent: int | None = None
     data: dict[str, Any] = Field(default_factory=dict)
+    revision: int = Field(default=0, ge=0)
+    order_key: str | None = Field(default=None, max_length=80)
     hidden: bool = False
     deleted: bool = False
     created_at: datetime | None = None
@@ -201,7 +235,7 @@ def read(data: Any) -> _Export:
     if not isinstance(data, dict):
         raise ImportProblem(["the file does not contain a JSON object"])
     try:
-        doc = _Export.model_validate(_scrub(data))
+        doc = _Export.model_validate(_scrub(upgrade(data)))
     except ValidationError as exc:
         raise ImportProblem(
             [
@@ -234,7 +268,7 @@ def read(data: Any) -> _Export:
 
 
 def import_workshop(
-    session: Session, data: Any, owner: User, *, title: str | None = None
+    session: Session, data: Any, owner: User, *, title: str | None = None, methods: Any = None
 ) -> Workshop:
     """Create a new workshop owned by ``owner`` from an export (flush only; caller commits).
 
@@ -243,6 +277,10 @@ def import_workshop(
     """
     from facilitator.operations.workshops import unique_join_code
 
+    if methods is None:
+        from facilitator.methods.registry import default_registry
+
+        methods = default_registry()
     doc = read(data)
     w = doc.workshop
     workshop = Workshop(
@@ -276,6 +314,7 @@ def import_workshop(
             minutes=p.minutes,
             config=p.config,
             state=p.state,
+            method_state=p.method_state,
             started_at=_aware(p.started_at),
         )
         session.add(phase)
@@ -304,6 +343,8 @@ def import_workshop(
             body=c.body,
             value=c.value,
             data=dict(c.data),
+            revision=c.revision,
+            order_key=c.order_key,
             hidden=c.hidden,
             deleted=c.deleted,
             created_at=_aware(c.created_at) or workshop.created_at,
@@ -313,11 +354,13 @@ def import_workshop(
         rows[c.id] = row
     session.flush()
     new_ids = {old: row.id for old, row in rows.items()}
+    method_of = {p.key: p.method for p in doc.phases}
     for c in doc.contributions:
         row = rows[c.id]
         if c.parent is not None:
             row.parent_id = new_ids[c.parent]
-        refs = {k: new_ids.get(v) for k, v in c.data.items() if k in CONTRIBUTION_REFS}
+        keys = contribution_refs(methods, method_of[c.phase], c.kind)
+        refs = {k: new_ids.get(v) for k, v in c.data.items() if k in keys}
         if refs:
             row.data = {**row.data, **{k: v for k, v in refs.items() if v is not None}}
     session.flush()

@@ -47,10 +47,20 @@ def build(
     decisions: list[str] | tuple[str, ...] = (),
     next_steps: list[str] | tuple[str, ...] = (),
 ) -> Minutes:
-    """The minutes of an exported workshop (a pure function; no database, no Flask)."""
+    """The minutes of an exported workshop (a pure function of the export), with the app's own
+    registered methods when there is an app (so add-on methods get their sections too)."""
+    from flask import current_app, has_app_context
+
     from facilitator.summaries import build_minutes
 
-    return build_minutes(export, locale, decisions=list(decisions), next_steps=list(next_steps))
+    methods = current_app.extensions["facilitator.methods"] if has_app_context() else None
+    return build_minutes(
+        export,
+        locale,
+        decisions=list(decisions),
+        next_steps=list(next_steps),
+        methods=methods,
+    )
 
 
 def markdown_of(

@@ -72,6 +72,10 @@ class Phase(db.Model):  # type: ignore[name-defined,misc]
     minutes: Mapped[int | None] = mapped_column(Integer, default=None)
     config: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
     state: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
+    #: The method's own typed state (its ``State`` model), apart from ``state``'s core flags.
+    method_state: Mapped[dict[str, Any]] = mapped_column(
+        JSONDict, default=dict, server_default="{}"
+    )
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
     workshop: Mapped[Workshop] = relationship(back_populates="phases")

@@ -61,15 +61,18 @@ def enter_phase(ctx: ActionContext, index: int) -> None:
     method = registry.get(phase.method)
     ctx.phase = phase
     ctx.config = method.config(phase.config)
-    if phase.started_at is None:
-        phase.started_at = _utcnow()
-        method.start(ctx)
+    ctx.method = method
+    ctx._state = None
     seconds = (phase.minutes or 0) * 60
     workshop.state = {
         **workshop.state,
         "timer": timer.new_timer(seconds),
         "spotlight": None,
     }
+    if phase.started_at is None:
+        phase.started_at = _utcnow()
+        method.start(ctx)  # may set its own timer (a first round), after the phase's default
+        ctx.save_state()
     ctx.publish("phase.changed", {"index": index, "phase": phase.id, "resync": True})
 
 
@@ -88,12 +91,6 @@ def follow_spotlight(ctx: ActionContext, item_id: int, text: str | None) -> None
     new = None if text is None else {"id": item_id, "text": text}
     ctx.workshop.state = {**ctx.workshop.state, "spotlight": new}
     ctx.publish("spotlight", {"spotlight": new})
-
-
-def _set_timer(ctx: ActionContext, value: dict[str, Any]) -> dict[str, Any]:
-    ctx.workshop.state = {**ctx.workshop.state, "timer": value}
-    ctx.publish("timer", {"timer": value, "server_now": ctx.now()})
-    return {"timer": value}
 
 
 class Controls(Method):
@@ -158,24 +155,23 @@ class Controls(Method):
     @on("timer.start", role=FACILITATOR)
     def timer_start(self, ctx: ActionContext, payload: Payload) -> dict[str, Any]:
         """Start or resume the phase timer."""
-        return _set_timer(ctx, timer.start(timer_view(ctx.workshop.state), ctx.now()))
+        return {"timer": ctx.timer.start()}
 
     @on("timer.pause", role=FACILITATOR)
     def timer_pause(self, ctx: ActionContext, payload: Payload) -> dict[str, Any]:
         """Pause the timer, keeping what is left."""
-        return _set_timer(ctx, timer.pause(timer_view(ctx.workshop.state), ctx.now()))
+        return {"timer": ctx.timer.pause()}
 
     @on("timer.add", SecondsPayload, role=FACILITATOR)
     def timer_add(self, ctx: ActionContext, payload: SecondsPayload) -> dict[str, Any]:
         """Add (or remove) time."""
-        value = timer.add(timer_view(ctx.workshop.state), payload.seconds, ctx.now())
-        return _set_timer(ctx, value)
+        return {"timer": ctx.timer.add(payload.seconds)}
 
     @on("timer.reset", ResetPayload, role=FACILITATOR)
     def timer_reset(self, ctx: ActionContext, payload: ResetPayload) -> dict[str, Any]:
         """Stop and set the timer (default: the phase's planned minutes)."""
         seconds = payload.seconds if payload.seconds is not None else (ctx.phase.minutes or 0) * 60
-        return _set_timer(ctx, timer.new_timer(seconds))
+        return {"timer": ctx.timer.reset(seconds)}
 
     @on("spotlight.set", ItemPayload, role=FACILITATOR)
     def spotlight(self, ctx: ActionContext, payload: ItemPayload) -> dict[str, Any]:

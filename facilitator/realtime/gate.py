@@ -1,8 +1,8 @@
 """The one pipeline every socket action passes. Handlers never check roles themselves.
 
 parse envelope → lock the workshop → replay check on the op id → resolve the phase (stale-phase
-check) → authorize role → lock/status checks → validate payload → handler → commit → publish with
-seq → ack.
+check) → authorize role → lock/status checks → validate payload → guard (per-item rules such as
+"own note") → handler → save the method's typed state → commit → publish with seq → ack.
 
 The replay check comes before the stale-phase check on purpose: a phone whose ack was lost
 resends the same op id, and must get the original ack even if the room has moved on since.
@@ -113,9 +113,13 @@ def _run(seat: Seat, envelope: Envelope) -> dict[str, Any]:
             phase=phase,
             seat=seat,
             config=registry.get(phase.method).config(phase.config),
+            method=registry.get(phase.method),
             events=txn.events,
         )
+        if spec.guard is not None:
+            ctx.target = spec.guard(ctx, payload)
         result = spec.fn(method, ctx, payload)
+        ctx.save_state()
         ack = {"ok": True, "data": result or {}}
         session.add(
             Operation(workshop_id=workshop.id, actor=seat.actor, op_id=envelope.op, ack=ack)

@@ -107,8 +107,13 @@ def workshop_transaction(workshop_id: int) -> Iterator[Transaction]:
 
 
 def emit_event(workshop_id: int, seq: int, event: Event) -> None:
-    """Send one committed event: consoles, then big screens, then phones (same seq for all)."""
-    staff = {"seq": seq, "type": event.type, "data": event.staff}
+    """Send one committed event: consoles, then big screens, then phones (same seq for all).
+
+    Consoles also get the public projection as ``preview`` when it differs, so their preview of
+    the big screen applies exactly what the big screen gets."""
+    staff: dict[str, Any] = {"seq": seq, "type": event.type, "data": event.staff}
+    if event.public is not event.staff and event.public != event.staff:
+        staff["preview"] = event.public
     public = {"seq": seq, "type": event.type, "data": event.public}
     socketio.emit(EVENT, staff, to=staff_room(workshop_id))
     socketio.emit(EVENT, public, to=projector_room(workshop_id))

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.methods.base import FACILITATOR, PARTICIPANT, PROJECTOR
+#: The role of a seat: who is on a connection (not what a participant says of themselves,
+#: which is their *stated* role).
+PARTICIPANT = "participant"
+FACILITATOR = "facilitator"
+PROJECTOR = "projector"
+ROLES = (PARTICIPANT, FACILITATOR, PROJECTOR)
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,20 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import func, select
 
-from facilitator.methods.base import PARTICIPANT
+from facilitator.methods.base import PARTICIPANT, PROJECTOR
 from facilitator.models import Participant, Workshop
 from facilitator.models.participant import KIND_PHONE
 from facilitator.realtime.context import ViewContext
 from facilitator.realtime.controls import timer_view
 from facilitator.realtime.seat import Seat
+
+
+def method_label(registry: Any, method_id: str) -> str:
+    """A method's name in the current locale (its id when it declares none)."""
+    from flask_babel import gettext
+
+    label = registry.get(method_id).label if method_id in registry else ""
+    return gettext(label) if label else method_id
 
 
 def localized(text: dict[str, str], locale: str) -> str:
@@ -47,7 +55,8 @@ def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, An
     locale = me.locale if me is not None else workshop.locale
     phase = workshop.phase
     method = registry.get(phase.method)
-    ctx = ViewContext(session, workshop, phase, seat, method.config(phase.config))
+    config = method.config(phase.config)
+    ctx = ViewContext(session, workshop, phase, seat, config, method)
     people = participation(session, workshop.id)
     snapshot: dict[str, Any] = {
         "seq": workshop.seq,
@@ -72,6 +81,7 @@ def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, An
             "question": localized(phase.question, locale),
             "locked": bool(phase.state.get("locked")),
             "revealed": bool(phase.state.get("revealed")),
+            "capabilities": sorted(method.capabilities(config)),
         },
         "timer": timer_view(workshop.state),
         "spotlight": workshop.state.get("spotlight"),
@@ -80,11 +90,18 @@ def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, An
         "view": method.view(ctx),
     }
     if seat.is_staff:
+        # The console's preview shows what the big screen shows: the projector's own view,
+        # computed by the same rules on the server (never re-derived in the browser).
+        big_screen = Seat(workshop.id, PROJECTOR, locale=workshop.locale)
+        snapshot["preview"] = method.view(
+            ViewContext(session, workshop, phase, big_screen, config, method)
+        )
         snapshot["agenda"] = [
             {
                 "id": p.id,
                 "index": p.position,
                 "method": p.method,
+                "method_label": method_label(registry, p.method),
                 "title": localized(p.title, locale),
                 "minutes": p.minutes,
             }

@@ -68,21 +68,12 @@ class MethodLookup(Protocol):
         """The method with this id."""
 
 
-_DEFAULT_METHODS: dict[str, Summarizer] | None = None
+def default_methods() -> MethodLookup:
+    """The installed methods (built-ins and add-ons, found through their entry points), for
+    minutes built without a Flask app."""
+    from facilitator.methods.registry import default_registry
 
-
-def default_methods() -> dict[str, Summarizer]:
-    """The built-in methods by id (without a Flask app; add-ons come through ``methods=``)."""
-    global _DEFAULT_METHODS
-    if _DEFAULT_METHODS is None:
-        from facilitator.methods.registry import DEFAULT_METHODS, load_class
-
-        found: dict[str, Summarizer] = {}
-        for path in DEFAULT_METHODS:
-            cls = load_class(path)
-            found[cls.id] = cls()
-        _DEFAULT_METHODS = found
-    return _DEFAULT_METHODS
+    return default_registry()
 
 
 def _zone(name: str) -> tzinfo:
@@ -230,17 +221,21 @@ def build_minutes(
     sections); the built-in methods are used when it is not given. Times are shown in
     ``timezone``.
     """
+    from facilitator.exports.workshop_json import upgrade
+
+    export = upgrade(export)
     locale = normalize_locale(locale)
     info = export.get("workshop") or {}
     content_language = normalize_locale(str(info.get("locale") or locale))
+    methods = default_methods() if methods is None else methods
     ctx = SummaryContext(
         export=export,
         locale=locale,
         analyser=get_analyser(content_language, analyser),
         tz=_zone(timezone),
+        methods=methods,
     )
     _ = ctx._
-    methods = default_methods() if methods is None else methods
     title = str(info.get("title") or "").strip() or _("Workshop minutes")
     blocks: list[Block] = [Heading(1, title)]
     blocks.extend(_overview(ctx))

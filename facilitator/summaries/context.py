@@ -63,6 +63,9 @@ class SummaryContext:
     locale: str
     analyser: Analyser
     tz: tzinfo = UTC
+    #: The methods by id (a dict or the registry): their declared kinds say what counts as
+    #: written text, a vote or a rating. None: the installed methods.
+    methods: Any = None
 
     def __post_init__(self) -> None:
         #: gettext and ngettext for this locale; call them with literal English strings.
@@ -118,10 +121,46 @@ class SummaryContext:
             if (wanted is None or c.get("kind") in wanted) and bool(c.get("hidden")) == hidden
         ]
 
-    @staticmethod
-    def is_written(item: dict[str, Any]) -> bool:
-        """A text a participant wrote (not a facilitator's group label or a frozen item)."""
-        return item.get("participant") is not None and bool((item.get("body") or "").strip())
+    @cached_property
+    def method_of_phase(self) -> dict[str, str]:
+        """Method id by phase key."""
+        return {str(p.get("key")): str(p.get("method")) for p in self.phases}
+
+    def kind(self, item: dict[str, Any]) -> Any:
+        """The declared Kind of an exported contribution, or None for an unknown method/kind."""
+        methods = self.methods
+        if methods is None:
+            from facilitator.methods.registry import default_registry
+
+            methods = self.methods = default_registry()
+        method_id = self.method_of_phase.get(str(item.get("phase")), "")
+        try:
+            method = methods.get(method_id)
+        except KeyError:
+            return None
+        kinds = getattr(method, "kinds", None) or {}
+        return kinds.get(str(item.get("kind"))) if hasattr(kinds, "get") else None
+
+    def meaning(self, item: dict[str, Any]) -> str | None:
+        """What an item means ("text", "reaction", "vote", "rating", "link", "structure"), or
+        None when its method or kind is not known here."""
+        kind = self.kind(item)
+        return None if kind is None else str(kind.meaning)
+
+    def belongs_to(self, item: dict[str, Any]) -> int | None:
+        """The structure item (a theme, an option…) an item was put under, or None."""
+        parent = item.get("parent")
+        target = self.by_id.get(int(parent)) if parent is not None else None
+        if target is None or self.meaning(target) not in ("structure", None):
+            return None
+        return int(parent)  # type: ignore[arg-type]
+
+    def is_written(self, item: dict[str, Any]) -> bool:
+        """A text a participant wrote (not a theme label, a frozen item, a rating or a link)."""
+        if item.get("participant") is None or not (item.get("body") or "").strip():
+            return False
+        meaning = self.meaning(item)
+        return meaning is None or meaning == "text"
 
     def written(self, phase: dict[str, Any]) -> list[dict[str, Any]]:
         """Visible texts participants wrote in a phase, by id."""

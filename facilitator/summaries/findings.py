@@ -80,7 +80,6 @@ def analyse(ctx: SummaryContext) -> tuple[dict[str, list[AnalysedNote]], Vocabul
                 surfaces[term][surface] += 1
                 if whole:
                     compounds[term].add(whole)
-            parent = item.get("parent")
             notes.append(
                 AnalysedNote(
                     id=int(item["id"]),
@@ -88,7 +87,7 @@ def analyse(ctx: SummaryContext) -> tuple[dict[str, list[AnalysedNote]], Vocabul
                     participant=item.get("participant"),
                     order=contribution_key(item),
                     body=str(item["body"]).strip(),
-                    group=int(parent) if parent is not None else None,
+                    group=ctx.belongs_to(item),
                     terms=frozenset(term for term, _surface, _whole in pairs),
                 )
             )

@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from facilitator.config import LOCALES
 from facilitator.extensions import db
 from facilitator.i18n import LANGUAGE_NAMES
+from facilitator.methods import workshop_assets
 from facilitator.models import Workshop
 from facilitator.operations.workshops import create_workshop
 from facilitator.roles import STATED_ROLES
@@ -104,10 +105,11 @@ def live(workshop_id: int) -> str:
     url = join_url(workshop)
     # The preview of the big screen speaks the room's language, like the big screen itself
     # (all three, so a change of the workshop's language shows at once).
+    assets = workshop_assets(workshop)
     preview_strings = {}
     for locale in LOCALES:
         with force_locale(locale):
-            preview_strings[locale] = strings_for("projector")
+            preview_strings[locale] = strings_for("projector", methods=assets["method_ids"])
     return render_template(
         "console/live.html",
         workshop=workshop,
@@ -120,6 +122,7 @@ def live(workshop_id: int) -> str:
         roles={key: str(label) for key, label in STATED_ROLES.items()},
         preview_strings=preview_strings,
         languages=LANGUAGE_NAMES,
+        **assets,
     )
 
 

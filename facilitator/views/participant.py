@@ -22,6 +22,7 @@ from wtforms.validators import Length, Optional
 
 from facilitator.config import LOCALES
 from facilitator.extensions import db, limiter
+from facilitator.methods import workshop_assets
 from facilitator.models import Participant, Workshop
 from facilitator.operations.participants import create_participant, token_hash
 from facilitator.operations.workshops import find_by_code
@@ -158,6 +159,7 @@ def room(code: str) -> str | Response:
         participant=participant,
         roles=STATED_ROLES,
         form=form,
+        **workshop_assets(workshop),
     )
 
 

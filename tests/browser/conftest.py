@@ -127,6 +127,25 @@ def browser() -> Iterator[Browser]:
 def _context(browser: Browser, **options: Any) -> BrowserContext:
     context = browser.new_context(**options)
     context.set_default_timeout(TIMEOUT_MS)
+    # Script errors are printed (pytest shows them with a failure) and kept on the context, so a
+    # test can assert that a screen loaded clean.
+    errors: list[str] = []
+    context.script_errors = errors  # type: ignore[attr-defined]
+
+    def watch(page: Page) -> None:
+        def on_console(message: Any) -> None:
+            if message.type == "error":
+                errors.append(message.text)
+                print(f"[browser console error] {page.url}: {message.text}")
+
+        def on_error(error: Any) -> None:
+            errors.append(str(error))
+            print(f"[browser page error] {page.url}: {error}")
+
+        page.on("console", on_console)
+        page.on("pageerror", on_error)
+
+    context.on("page", watch)
     return context
 
 

@@ -12,8 +12,8 @@ def _run_a_workshop(room, console, phone):
     """A varied sequence of actions from every side."""
     note = act(phone.sock, "note.add", {"text": "Eka"})["data"]["note"]
     act(phone.sock, "note.edit", {"id": note["id"], "text": "Eka!"})
-    group = act(console, "group.create", {"label": "Ryhmä"})["data"]["group"]
-    act(console, "note.group", {"id": note["id"], "group": group["id"]})
+    group = act(console, "theme.create", {"label": "Ryhmä"})["data"]["theme"]
+    act(console, "note.theme", {"id": note["id"], "theme": group["id"]})
     act(console, "timer.start")
     act(console, "phase.lock", {"on": True})
     act(console, "phase.lock", {"on": False})
@@ -84,7 +84,7 @@ def test_snapshot_on_connect_for_each_role(make_room):
     assert public["role"] == "projector"
     assert public["participants"] == {"count": 1}
     assert "agenda" not in public and "me" not in public
-    assert public["view"]["notes"][0].keys() == {"id", "text", "plus", "group"}
+    assert public["view"]["notes"][0].keys() == {"id", "text", "plus", "theme"}
     mine = snapshot(phone.sock)
     assert mine["role"] == "participant"
     assert mine["me"] == {"number": 1, "name": "Anna", "role": "client", "locale": "fi"}

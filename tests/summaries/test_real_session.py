@@ -38,9 +38,9 @@ def _run_session(make_room: Any) -> dict[str, Any]:
     for phone in clients + pros[1:]:
         assert act(phone.sock, "note.plus", {"id": a})["ok"]
     assert act(pros[0].sock, "note.plus", {"id": c})["ok"]
-    group = act(console, "group.create", {"label": "Palvelupolun jatkuvuus"})["data"]["group"]
+    theme = act(console, "theme.create", {"label": "Palvelupolun jatkuvuus"})["data"]["theme"]
     for item in (a, c):
-        assert act(console, "note.group", {"id": item, "group": group["id"]})["ok"]
+        assert act(console, "note.theme", {"id": item, "theme": theme["id"]})["ok"]
     assert act(console, "phase.next")["ok"]
     for phone in pros + clients:
         assert act(phone.sock, "vote.add", {"item": _first_item(phone)})["ok"]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 NOTE = "note"
 PLUS = "plus"
-GROUP = "group"
+THEME = "theme"
 #: Notes quoted per theme, then listed, before "… more in the appendix".
 QUOTED = 3
 LISTED = 7
@@ -116,7 +116,7 @@ def summarize(phase: dict[str, Any], ctx: SummaryContext) -> list[Block]:
         blocks.append(Paragraph(_("Notes by stated role:")))
         blocks.append(BulletList(tuple(role_items)))
 
-    groups = ctx.items(phase, [GROUP])
+    groups = ctx.items(phase, [THEME])
     members: dict[int, list[dict[str, Any]]] = {int(g["id"]): [] for g in groups}
     ungrouped: list[dict[str, Any]] = []
     for note in notes:

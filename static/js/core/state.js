@@ -45,6 +45,14 @@ export function timeLeft(timer, now) {
   return Math.max(0, timer.remaining || 0);
 }
 
+/** True while a running timer is within its warning time of the end (default one minute). */
+export function warningDue(timer, now) {
+  if (!timer || !timer.running) return false;
+  const left = timeLeft(timer, now);
+  const limit = timer.warning ?? 60;
+  return left > 0 && left <= limit;
+}
+
 /**
  * Dispatch one event: core first, then the current phase's method reducer.
  * Returns false when the page must resync.

@@ -2,12 +2,14 @@
 // and as a number; "votes left" stays at the top. Refusals (no votes left, per-item cap) appear
 // calmly under the item. Results with ranks appear once the facilitator reveals them.
 
-import { h, syncList } from '../../core/dom.js';
-import { t } from '../../core/i18n.js';
+import { h, syncList } from '../../js/core/dom.js';
+import { scoped } from '../../js/core/i18n.js';
+
+const t = scoped('dot_voting');
 
 let S = null;
 
-function mount(root, ctx) {
+function build(root, ctx) {
   S = { root, phase: ctx.phase.id, messages: new Map(), ctx };
   const budget = h('p', { class: 'budget', id: 'votes-left', 'aria-live': 'polite' });
   const hint = h('p', { class: 'field-hint', id: 'vote-hint' }, t('vote_hint'));
@@ -109,9 +111,9 @@ function syncItem(el, item, count, open) {
   rebuild(el, itemRow(item, count, open));
 }
 
-export function render(root, ctx) {
+function render(root, ctx) {
   if (!S || S.root !== root || S.phase !== ctx.phase.id || !root.contains(S.els.items)) {
-    mount(root, ctx);
+    build(root, ctx);
   }
   S.ctx = ctx;
   const { view } = ctx;
@@ -170,7 +172,7 @@ export function render(root, ctx) {
   }
 }
 
-export function onResult(entry, ctx) {
+function onResult(entry, ctx) {
   if (!S || (entry.type !== 'vote.add' && entry.type !== 'vote.remove')) return;
   const view = ctx.view;
   if (entry.state === 'saved' && entry.result) {
@@ -187,4 +189,12 @@ export function onResult(entry, ctx) {
     ctx.dismiss(entry.op);
     ctx.announce(message);
   }
+}
+
+/** The screen contract (static/js/core/loader.js); ctx.context() describes the phone now. */
+export function mount(root, ctx) {
+  return {
+    update: () => render(root, ctx.context()),
+    onResult: (entry) => onResult(entry, ctx.context()),
+  };
 }

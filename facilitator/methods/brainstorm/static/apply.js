@@ -22,6 +22,12 @@ export function apply(view, ev, role) {
       upsert(view, d.note, role);
       return true;
     case 'item.removed': {
+      if (role === 'facilitator' && d.hidden) {
+        // Moderation: the console keeps the note, marked, so it can be shown again.
+        const note = view.notes.find((n) => n.id === d.id);
+        if (note) note.hidden = true;
+        return true;
+      }
       const before = view.notes.length;
       view.notes = view.notes.filter((n) => n.id !== d.id);
       if (role === 'facilitator') return true;
@@ -34,20 +40,20 @@ export function apply(view, ev, role) {
       if (note) note.plus = d.plus;
       return true;
     }
-    case 'note.grouped': {
+    case 'note.themed': {
       if (d.id === undefined) return true;
       const note = view.notes.find((n) => n.id === d.id);
-      if (note) note.group = d.group;
+      if (note) note.theme = d.theme;
       return true;
     }
-    case 'group.changed': {
-      const i = view.groups.findIndex((g) => g.id === d.group.id);
-      if (i >= 0) view.groups[i] = d.group;
-      else view.groups.push(d.group);
+    case 'theme.changed': {
+      const i = view.themes.findIndex((g) => g.id === d.theme.id);
+      if (i >= 0) view.themes[i] = d.theme;
+      else view.themes.push(d.theme);
       return true;
     }
     case 'item.restored':
-    case 'group.removed':
+    case 'theme.removed':
       return false; // resync
     default:
       return false;

@@ -1,11 +1,11 @@
-// Brainstorm on the big screen: a wall of note cards (grouped under labels when groups exist),
+// Brainstorm on the big screen: a wall of note cards (under their themes when there are themes),
 // "+1" counts with a symbol and a number, or only a big counter while notes are hidden until
 // the reveal. The wall never scrolls: it shrinks to the smallest readable size, then keeps the
 // newest notes and says how many earlier ones are kept.
 
-import { h } from '../../core/dom.js';
-import { t as pageT } from '../../core/i18n.js';
-import { fitList, keepArriving, settle, tn } from '../../pages/projector.js';
+import { h } from '../../js/core/dom.js';
+import { fitList, keepArriving, settle } from '../../js/core/fit.js';
+import { scoped, tn } from '../../js/core/i18n.js';
 
 const LEVELS = [
   { font: 44, min: 460 },
@@ -28,29 +28,17 @@ function concealed(snap, view) {
   return Boolean(view.hide_until_reveal && !snap.phase.revealed);
 }
 
-/** What the room sees of a staff snapshot's view (the console's preview). */
-export function publicView(snap) {
-  const view = snap.view;
-  const visible = view.notes.filter((n) => !n.hidden);
-  if (concealed(snap, view)) return { ...view, notes: [], concealed: visible.length };
-  return {
-    ...view,
-    concealed: 0,
-    notes: visible.map((n) => ({ id: n.id, text: n.text, plus: n.plus, group: n.group })),
-  };
-}
-
 function plusBadge(n, t) {
   return h('span', { class: 'pj-plus' },
     h('span', { 'aria-hidden': 'true' }, `+${n}`),
     h('span', { class: 'visually-hidden' }, t('pj_plus', { n })));
 }
 
-/** opts.t: the translator to use (the console's preview passes the room's language). */
+/** opts.t: the method's translator (the console's preview passes the room's language). */
 export function mount(root, opts = {}) {
-  const t = opts.t || pageT;
+  const t = opts.t || scoped('brainstorm');
   const cards = new Map(); // note id → card element
-  const groupBoxes = new Map(); // group id → {box, list}
+  const themeBoxes = new Map(); // theme id → {box, list}
   const counter = h('p', { class: 'pj-counter-number' });
   const counterBox = h('div', { class: 'pj-counter', role: 'status' },
     counter,
@@ -83,13 +71,13 @@ export function mount(root, opts = {}) {
     return el;
   }
 
-  function groupBox(id, label) {
-    let entry = groupBoxes.get(id);
+  function themeBox(id, label) {
+    let entry = themeBoxes.get(id);
     if (!entry) {
-      const title = h('h3', { class: 'pj-group-label' });
-      const list = h('div', { class: 'pj-group-notes' });
-      entry = { box: h('section', { class: 'pj-group' }, title, list), title, list };
-      groupBoxes.set(id, entry);
+      const title = h('h3', { class: 'pj-theme-label' });
+      const list = h('div', { class: 'pj-theme-notes' });
+      entry = { box: h('section', { class: 'pj-theme' }, title, list), title, list };
+      themeBoxes.set(id, entry);
     }
     if (entry.title.textContent !== label) entry.title.textContent = label;
     return entry;
@@ -103,33 +91,33 @@ export function mount(root, opts = {}) {
     earlier.hidden = !label;
     earlier.textContent = label;
     const view = current.view;
-    const groups = view.groups || [];
-    if (!groups.length) {
-      wall.classList.remove('is-grouped');
+    const themes = view.themes || [];
+    if (!themes.length) {
+      wall.classList.remove('is-themed');
       wall.replaceChildren(...keepArriving(notes.map(card)));
       return;
     }
-    wall.classList.add('is-grouped');
-    const known = new Set(groups.map((g) => g.id));
-    const buckets = new Map(groups.map((g) => [g.id, []]));
+    wall.classList.add('is-themed');
+    const known = new Set(themes.map((g) => g.id));
+    const buckets = new Map(themes.map((g) => [g.id, []]));
     buckets.set(null, []);
-    for (const note of notes) buckets.get(known.has(note.group) ? note.group : null).push(note);
+    for (const note of notes) buckets.get(known.has(note.theme) ? note.theme : null).push(note);
     const boxes = [];
-    for (const g of groups) {
-      const entry = groupBox(g.id, g.label);
+    for (const g of themes) {
+      const entry = themeBox(g.id, g.label);
       entry.list.replaceChildren(...keepArriving(buckets.get(g.id).map(card)));
       boxes.push(entry.box);
     }
     if (buckets.get(null).length) {
-      const entry = groupBox('none', t('pj_ungrouped'));
+      const entry = themeBox('none', t('pj_unthemed'));
       entry.list.replaceChildren(...keepArriving(buckets.get(null).map(card)));
       boxes.push(entry.box);
     }
-    wall.style.setProperty('--group-cols', String(Math.min(boxes.length, 4)));
+    wall.style.setProperty('--theme-cols', String(Math.min(boxes.length, 4)));
     wall.replaceChildren(...boxes);
   }
 
-  let last = { count: 0, level: 0, width: 0, grouped: false };
+  let last = { count: 0, level: 0, width: 0, themed: false };
   let labelFor = (left) => (left > 0 ? tn('pj_earlier', left, {}, t) : '');
   // Paging: null shows the newest notes; {end, start} shows notes [start, end) of the sorted list.
   let page = null;
@@ -155,7 +143,7 @@ export function mount(root, opts = {}) {
       page = null;
     }
     if (page && page.end > notes.length) page = null;
-    const grouped = Boolean((view.groups || []).length);
+    const themed = Boolean((view.themes || []).length);
     if (page) {
       const shown = page;
       labelFor = (left) =>
@@ -165,7 +153,7 @@ export function mount(root, opts = {}) {
     }
     // More notes in the same box never fit at a larger size: start where the last fit ended.
     const grew = notes.length >= last.count && box.clientWidth === last.width
-      && grouped === last.grouped;
+      && themed === last.themed;
     const from = grew ? last.level : 0;
     let level = from;
     labelFor = (left) => (left > 0 ? tn('pj_earlier', left, {}, t) : '');
@@ -173,7 +161,7 @@ export function mount(root, opts = {}) {
       level = LEVELS.indexOf(lv);
       draw(items, lv, left);
     }, 'last', from);
-    last = { count: notes.length, level, width: box.clientWidth, grouped };
+    last = { count: notes.length, level, width: box.clientWidth, themed };
   }
 
   function turn() {

@@ -1,9 +1,12 @@
 // Dot voting in the console: the live ranking (the facilitator always sees it), the budget rules,
 // a "close result" note, and spotlight and hide/show for each item.
 
-import { h, syncList } from '../../core/dom.js';
-import { t } from '../../core/i18n.js';
-import { tn } from '../../pages/projector.js';
+import { h, syncList } from '../../js/core/dom.js';
+import { moderation } from '../../js/core/moderation.js';
+import { scoped, tn as plural } from '../../js/core/i18n.js';
+
+const t = scoped('dot_voting');
+const tn = (key, n) => plural(key, n, {}, t);
 
 export function mount(root, ctx) {
   let snap = null;
@@ -16,26 +19,21 @@ export function mount(root, ctx) {
     h('h3', { class: 'cx-subtitle', id: 'cx-items-title' }, t('cx_items')),
     rules, privacy, close, list));
 
-  function row(item) {
-    const spot = h('button', { type: 'button', class: 'button small cx-spot',
-      onclick: () => {
-        const on = snap.spotlight && snap.spotlight.id === item.id;
-        ctx.send('spotlight.set', { id: on ? null : item.id });
-      } });
-    const hide = h('button', { type: 'button', class: 'button small cx-hide',
-      onclick: () => ctx.send('item.hide', { id: item.id, hidden: !hide.dataset.hidden }) });
-    return h('li', { class: 'cx-item' },
+  function row() {
+    const mod = moderation(ctx.send, () => snap);
+    const li = h('li', { class: 'cx-item' },
       h('span', { class: 'cx-item-rank' }),
       h('span', { class: 'cx-item-text' }),
       h('span', { class: 'cx-item-bar', 'aria-hidden': 'true' }, h('span', { class: 'cx-item-fill' })),
       h('span', { class: 'cx-item-votes' }),
-      h('span', { class: 'cx-note-actions' }, spot, hide));
+      h('span', { class: 'cx-note-actions' }, mod.spot, mod.hide));
+    li._mod = mod;
+    return li;
   }
 
   function fill(li, item, max) {
     li.classList.remove('arrive');
-    const [rank, text, bar, votes, actions] = li.children;
-    const [spot, hide] = actions.children;
+    const [rank, text, bar, votes] = li.children;
     rank.textContent = item.rank ? t('cx_rank', { n: item.rank }) : '';
     text.textContent = item.text;
     bar.firstChild.style.width = `${max ? Math.round(((item.votes || 0) / max) * 100) : 0}%`;
@@ -43,16 +41,7 @@ export function mount(root, ctx) {
       ? t('cx_hidden')
       : `${tn('cx_votes', item.votes || 0)} · ${tn('cx_voters', item.voters || 0)}`;
     li.classList.toggle('is-hidden', Boolean(item.hidden));
-    const spotOn = Boolean(snap.spotlight && snap.spotlight.id === item.id);
-    spot.textContent = t('cx_spotlight');
-    spot.setAttribute('aria-pressed', spotOn ? 'true' : 'false');
-    spot.disabled = Boolean(item.hidden);
-    hide.textContent = item.hidden ? t('cx_show') : t('cx_hide');
-    if (item.hidden) hide.dataset.hidden = '1';
-    else delete hide.dataset.hidden;
-    const short = item.text.length > 40 ? `${item.text.slice(0, 40)}…` : item.text;
-    spot.setAttribute('aria-label', `${t('cx_spotlight')}: ${short}`);
-    hide.setAttribute('aria-label', `${hide.textContent}: ${short}`);
+    li._mod.update(item);
   }
 
   function update(next) {

@@ -5,8 +5,11 @@
 // in the outbox until the server has saved it, and a refused note stays on screen to edit,
 // retry or remove.
 
-import { h, syncList } from '../../core/dom.js';
-import { t } from '../../core/i18n.js';
+import { h, syncList } from '../../js/core/dom.js';
+import { scoped } from '../../js/core/i18n.js';
+import { claimFor } from '../../js/core/pairing.js';
+
+const t = scoped('brainstorm');
 
 let S = null; // per-phase UI state, reset when the phase changes
 
@@ -57,7 +60,7 @@ function updateCounter(ctx) {
   counter.classList.toggle('near', n >= max * 0.9);
 }
 
-function mount(root, ctx) {
+function build(root, ctx) {
   S = freshState(root, ctx);
   const max = ctx.view.max_length;
   const textarea = h('textarea', {
@@ -447,9 +450,9 @@ function otherRow(row) {
 
 // -- the module's interface ------------------------------------------------------------------
 
-export function render(root, ctx) {
+function render(root, ctx) {
   if (!S || S.root !== root || S.phase !== ctx.phase.id || !root.contains(S.els.form)) {
-    mount(root, ctx);
+    build(root, ctx);
   }
   S.ctx = ctx;
   const pending = ctx.pending();
@@ -499,7 +502,7 @@ export function render(root, ctx) {
 // brings a new view with the server's own count).
 const countedConcealed = new WeakMap();
 
-export function onEvent(ev, ctx) {
+function onEvent(ev, ctx) {
   if (!S || ev.type !== 'note.added' || !ev.data || !ev.data.note) return;
   if (ev.data.note.concealed) {
     // Our own note arrives concealed too; if its ack has not come yet it was counted as
@@ -514,22 +517,14 @@ export function onEvent(ev, ctx) {
   const note = ctx.view.notes.find((n) => n.id === ev.data.note.id);
   if (!note || note.mine) return;
   const claimed = new Set(S.opByNote.values());
-  const entry = ctx
-    .pending()
-    .find(
-      (e) =>
-        e.type === 'note.add' &&
-        e.state === 'sending' &&
-        !claimed.has(e.op) &&
-        e.data.text === note.text,
-    );
+  const entry = claimFor(note, ctx.pending(), 'note.add', claimed, (e, n) => e.data.text === n.text);
   if (entry) {
     S.opByNote.set(note.id, entry.op);
     note.mine = true;
   }
 }
 
-export function onResult(entry, ctx) {
+function onResult(entry, ctx) {
   if (!S || entry.state === 'sending') return;
   const view = ctx.view;
   const ok = entry.state === 'saved';
@@ -609,4 +604,13 @@ export function onResult(entry, ctx) {
     }
     default:
   }
+}
+
+/** The screen contract (static/js/core/loader.js); ctx.context() describes the phone now. */
+export function mount(root, ctx) {
+  return {
+    update: () => render(root, ctx.context()),
+    onEvent: (ev) => onEvent(ev, ctx.context()),
+    onResult: (entry) => onResult(entry, ctx.context()),
+  };
 }

@@ -1,6 +1,6 @@
 // Pure reducer for dot-voting events on a snapshot's `view`. Returns true when applied.
 
-export function apply(view, ev) {
+export function apply(view, ev, role) {
   const d = ev.data || {};
   switch (ev.type) {
     case 'votes.changed':
@@ -10,7 +10,13 @@ export function apply(view, ev) {
       }
       return true;
     case 'item.removed':
-      view.items = view.items.filter((i) => i.id !== d.id);
+      if (role === 'facilitator' && d.hidden) {
+        // Moderation: the console keeps the item, marked, so it can be shown again.
+        const item = view.items.find((i) => i.id === d.id);
+        if (item) item.hidden = true;
+      } else {
+        view.items = view.items.filter((i) => i.id !== d.id);
+      }
       if (view.results) view.results = view.results.filter((r) => r.id !== d.id);
       return true;
     default:

@@ -2,9 +2,9 @@
 // results are public, the ranking with rank numbers, bars and numbers (colour never alone),
 // shared ranks for ties, and a "close result" marker when the top two are within one vote.
 
-import { h } from '../../core/dom.js';
-import { t as pageT } from '../../core/i18n.js';
-import { fitList, keepArriving, settle, tn } from '../../pages/projector.js';
+import { h } from '../../js/core/dom.js';
+import { fitList, keepArriving, settle } from '../../js/core/fit.js';
+import { scoped, tn } from '../../js/core/i18n.js';
 
 const ITEM_LEVELS = [
   { font: 40, min: 440 },
@@ -19,21 +19,9 @@ const RANK_LEVELS = [
   { font: 28, min: 0 },
 ];
 
-/** What the room sees of a staff snapshot's view (the console's preview). */
-export function publicView(snap) {
-  const view = snap.view;
-  const items = view.items.filter((i) => !i.hidden).map((i) => ({ id: i.id, text: i.text }));
-  const out = { ...view, items };
-  if (!snap.phase.revealed) {
-    delete out.results;
-    delete out.close;
-  }
-  return out;
-}
-
-/** opts.t: the translator to use (the console's preview passes the room's language). */
+/** opts.t: the method's translator (the console's preview passes the room's language). */
 export function mount(root, opts = {}) {
-  const t = opts.t || pageT;
+  const t = opts.t || scoped('dot_voting');
   const title = h('p', { class: 'pj-vote-title' });
   const help = h('p', { class: 'pj-vote-help' });
   const close = h('p', { class: 'pj-close', hidden: true },

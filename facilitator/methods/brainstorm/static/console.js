@@ -1,9 +1,12 @@
 // Brainstorm in the console: write a note for someone without a phone (scribe), make and name
-// groups, and a moderation list of every note (newest first) with group, spotlight and
+// themes, and a moderation list of every note (newest first) with theme, spotlight and
 // hide/show in one click. Authors are shown as anonymous labels unless they gave a name.
 
-import { h, syncList } from '../../core/dom.js';
-import { t } from '../../core/i18n.js';
+import { h, syncList } from '../../js/core/dom.js';
+import { moderation } from '../../js/core/moderation.js';
+import { scoped } from '../../js/core/i18n.js';
+
+const t = scoped('brainstorm');
 
 /**
  * ctx: {send(type, data) → Promise<ack>, confirm(message, okLabel) → Promise<bool>,
@@ -42,56 +45,56 @@ export function mount(root, ctx) {
     }
   }
 
-  // Groups
-  const groupInput = h('input', { id: 'cx-group-new', type: 'text', maxlength: 80, autocomplete: 'off' });
-  const groupList = h('ul', { class: 'cx-groups' });
-  const groupForm = h('form', { class: 'cx-group-form', onsubmit: addGroup },
-    h('label', { class: 'cx-label', for: 'cx-group-new' }, t('cx_group_new')),
+  // Themes
+  const themeInput = h('input', { id: 'cx-theme-new', type: 'text', maxlength: 80, autocomplete: 'off' });
+  const themeList = h('ul', { class: 'cx-themes' });
+  const themeForm = h('form', { class: 'cx-theme-form', onsubmit: addTheme },
+    h('label', { class: 'cx-label', for: 'cx-theme-new' }, t('cx_theme_new')),
     h('div', { class: 'cx-row' },
-      groupInput,
-      h('button', { type: 'submit', class: 'button' }, t('cx_group_add'))));
-  const groups = h('section', { class: 'cx-card cx-groups-card', 'aria-labelledby': 'cx-groups-title' },
-    h('h3', { class: 'cx-subtitle', id: 'cx-groups-title' }, t('cx_groups')),
-    groupForm,
-    groupList);
+      themeInput,
+      h('button', { type: 'submit', class: 'button' }, t('cx_theme_add'))));
+  const themes = h('section', { class: 'cx-card cx-themes-card', 'aria-labelledby': 'cx-themes-title' },
+    h('h3', { class: 'cx-subtitle', id: 'cx-themes-title' }, t('cx_themes')),
+    themeForm,
+    themeList);
 
-  async function addGroup(e) {
+  async function addTheme(e) {
     e.preventDefault();
-    const label = groupInput.value.trim();
+    const label = themeInput.value.trim();
     if (!label) {
-      groupInput.focus();
+      themeInput.focus();
       return;
     }
-    const ack = await ctx.send('group.create', { label });
-    if (ack.ok) groupInput.value = '';
+    const ack = await ctx.send('theme.create', { label });
+    if (ack.ok) themeInput.value = '';
   }
 
-  function groupRow(group) {
-    const input = h('input', { type: 'text', maxlength: 80, id: `cx-group-${group.id}`, autocomplete: 'off' });
-    input.value = group.label;
+  function themeRow(theme) {
+    const input = h('input', { type: 'text', maxlength: 80, id: `cx-theme-${theme.id}`, autocomplete: 'off' });
+    input.value = theme.label;
     const rename = (e) => {
       e.preventDefault();
       const label = input.value.trim();
-      if (label && label !== currentLabel(group.id)) ctx.send('group.rename', { id: group.id, label });
+      if (label && label !== currentLabel(theme.id)) ctx.send('theme.rename', { id: theme.id, label });
     };
     const remove = async () => {
       const ok = await ctx.confirm(
-        t('cx_group_delete_confirm', { label: currentLabel(group.id) }), t('cx_group_delete'));
-      if (ok) ctx.send('group.delete', { id: group.id });
+        t('cx_theme_delete_confirm', { label: currentLabel(theme.id) }), t('cx_theme_delete'));
+      if (ok) ctx.send('theme.delete', { id: theme.id });
     };
     return h('li', {},
       h('form', { class: 'cx-row', onsubmit: rename },
-        h('label', { class: 'visually-hidden', for: `cx-group-${group.id}` },
-          t('cx_group_label', { n: group.label })),
+        h('label', { class: 'visually-hidden', for: `cx-theme-${theme.id}` },
+          t('cx_theme_label', { n: theme.label })),
         input,
-        h('button', { type: 'submit', class: 'button small' }, t('cx_group_rename')),
+        h('button', { type: 'submit', class: 'button small' }, t('cx_theme_rename')),
         h('button', { type: 'button', class: 'button small danger-quiet', onclick: remove },
-          t('cx_group_delete'))));
+          t('cx_theme_delete'))));
   }
 
   function currentLabel(id) {
-    const group = (snap.view.groups || []).find((g) => g.id === id);
-    return group ? group.label : '';
+    const theme = (snap.view.themes || []).find((g) => g.id === id);
+    return theme ? theme.label : '';
   }
 
   // Notes (moderation)
@@ -103,25 +106,21 @@ export function mount(root, ctx) {
     notesTitle, concealHint, empty, notes);
 
   function noteRow(note) {
-    const select = h('select', { class: 'cx-note-group', 'aria-label': t('cx_group_of'),
-      onchange: () => ctx.send('note.group', { id: note.id, group: select.value ? Number(select.value) : null }) });
-    const spot = h('button', { type: 'button', class: 'button small cx-spot',
-      onclick: () => {
-        const on = snap.spotlight && snap.spotlight.id === note.id;
-        ctx.send('spotlight.set', { id: on ? null : note.id });
-      } }, t('cx_spotlight'));
-    const hide = h('button', { type: 'button', class: 'button small cx-hide',
-      onclick: () => ctx.send('item.hide', { id: note.id, hidden: !hide.dataset.hidden }) });
-    return h('li', { class: 'cx-note' },
+    const select = h('select', { class: 'cx-note-theme', 'aria-label': t('cx_theme_of'),
+      onchange: () => ctx.send('note.theme', { id: note.id, theme: select.value ? Number(select.value) : null }) });
+    const mod = moderation(ctx.send, () => snap);
+    const li = h('li', { class: 'cx-note' },
       h('p', { class: 'cx-note-text' }),
       h('p', { class: 'cx-note-meta' }),
-      h('div', { class: 'cx-note-actions' }, select, spot, hide));
+      h('div', { class: 'cx-note-actions' }, select, mod.spot, mod.hide));
+    li._mod = mod;
+    return li;
   }
 
   function updateNote(li, note) {
     li.classList.remove('arrive');
     const [textEl, meta, actions] = li.children;
-    const [select, spot, hide] = actions.children;
+    const [select] = actions.children;
     if (textEl.textContent !== note.text) textEl.textContent = note.text;
     const bits = [];
     if (!note.scribe) bits.push(h('span', {}, note.author || ''));
@@ -135,31 +134,23 @@ export function mount(root, ctx) {
     if (note.hidden) bits.push(h('span', { class: 'cx-hidden-badge' }, t('cx_hidden')));
     meta.replaceChildren(...bits.filter((b) => b.textContent));
     li.classList.toggle('is-hidden', Boolean(note.hidden));
-    const groupList = snap.view.groups || [];
-    select.hidden = !groupList.length;
-    const options = [['', t('cx_no_group')], ...groupList.map((g) => [String(g.id), g.label])];
+    const themeList = snap.view.themes || [];
+    select.hidden = !themeList.length;
+    const options = [['', t('cx_no_theme')], ...themeList.map((g) => [String(g.id), g.label])];
     const signature = JSON.stringify(options);
     if (select.dataset.signature !== signature) {
       select.replaceChildren(...options.map(([value, label]) => h('option', { value }, label)));
       select.dataset.signature = signature;
     }
-    select.value = note.group ? String(note.group) : '';
-    const spotOn = Boolean(snap.spotlight && snap.spotlight.id === note.id);
-    spot.setAttribute('aria-pressed', spotOn ? 'true' : 'false');
-    spot.textContent = t('cx_spotlight');
-    spot.disabled = Boolean(note.hidden);
-    hide.textContent = note.hidden ? t('cx_show') : t('cx_hide');
-    if (note.hidden) hide.dataset.hidden = '1';
-    else delete hide.dataset.hidden;
+    select.value = note.theme ? String(note.theme) : '';
+    li._mod.update(note);
     // Names that tell a screen reader which note each control belongs to.
     const short = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text;
-    select.setAttribute('aria-label', `${t('cx_group_of')}: ${short}`);
-    spot.setAttribute('aria-label', `${spot.textContent}: ${short}`);
-    hide.setAttribute('aria-label', `${hide.textContent}: ${short}`);
+    select.setAttribute('aria-label', `${t('cx_theme_of')}: ${short}`);
   }
 
   root.replaceChildren(h('div', { class: 'cx-method-grid' },
-    h('div', { class: 'cx-method-col' }, h('section', { class: 'cx-card' }, scribe), groups),
+    h('div', { class: 'cx-method-col' }, h('section', { class: 'cx-card' }, scribe), themes),
     noteSection));
 
   function update(next) {
@@ -174,9 +165,9 @@ export function mount(root, ctx) {
       const note = list.find((n) => String(n.id) === li.dataset.key);
       if (note && li.classList.contains('arrive')) updateNote(li, note);
     }
-    syncList(groupList, view.groups || [], (g) => g.id, groupRow, (li, group) => {
+    syncList(themeList, view.themes || [], (g) => g.id, themeRow, (li, theme) => {
       const input = li.querySelector('input');
-      if (document.activeElement !== input && input.value !== group.label) input.value = group.label;
+      if (document.activeElement !== input && input.value !== theme.label) input.value = theme.label;
     });
     const locked = snap.phase.locked || snap.workshop.status !== 'running';
     for (const el of scribe.querySelectorAll('textarea, select, button')) el.disabled = locked;
