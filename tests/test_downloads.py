@@ -134,6 +134,11 @@ def test_the_pdf_is_tagged_dated_and_in_the_workshops_language(
     assert "H2 (block)" in structure and "Table (block)" in structure and "TH" in structure
     assert '"Yksi luukku"' in structure
     assert "Yksi luukku" in pdf_text(content, tmp_path)
+    # The bundled font, embedded (not whatever the machine has under that name).
+    fonts = subprocess.run(
+        [require("pdffonts"), str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts and all("Facilitator-Sans" in line and " yes " in line for line in fonts), fonts
 
 
 def test_the_same_minutes_give_the_same_pdf(app: Flask, make_room) -> None:  # type: ignore[no-untyped-def]

@@ -45,7 +45,8 @@ def _print_css() -> str:
 @page { size: A4; margin: 16mm 18mm 18mm 18mm;
   @bottom-right { content: counter(page) " / " counter(pages); font: 7.5pt "Facilitator Sans";
     color: #5a5a5a; } }
-html { font-family: "Facilitator Sans"; font-size: 10.5pt; }
+html, body { font-family: "Facilitator Sans"; }
+html { font-size: 10.5pt; }
 body { margin: 0; max-width: none; line-height: 1.35; }
 h1 { font-size: 20pt; } h2 { font-size: 15pt; } h3 { font-size: 12.5pt; }
 h1, h2, h3 { break-after: avoid; hyphens: manual; }
@@ -82,8 +83,14 @@ def render(minutes: Minutes) -> bytes:
     # know (print-color-adjust for browsers) are not news to anyone at run time.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document = _CONTROL.sub("", str(html.render_document(minutes)))
-    css = weasyprint.CSS(string=_print_css())
+    # The font configuration is what makes WeasyPrint load the @font-face files (the bundled
+    # DejaVu) instead of looking the family up among the system's fonts.
+    fonts = weasyprint.text.fonts.FontConfiguration()
+    css = weasyprint.CSS(string=_print_css(), font_config=fonts)
     pdf = weasyprint.HTML(string=document).write_pdf(
-        stylesheets=[css], pdf_variant=VARIANT, pdf_identifier=b"facilitator-minutes"
+        stylesheets=[css],
+        font_config=fonts,
+        pdf_variant=VARIANT,
+        pdf_identifier=b"facilitator-minutes",
     )
     return bytes(pdf)
