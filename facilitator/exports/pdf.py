@@ -83,12 +83,12 @@ def render(minutes: Minutes) -> bytes:
     # know (print-color-adjust for browsers) are not news to anyone at run time.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document = _CONTROL.sub("", str(html.render_document(minutes)))
+    # After the page's own stylesheet, so the print rules (the bundled font first) win.
+    document = document.replace("</head>", f"<style>{_print_css()}</style>\n</head>", 1)
     # The font configuration is what makes WeasyPrint load the @font-face files (the bundled
     # DejaVu) instead of looking the family up among the system's fonts.
     fonts = weasyprint.text.fonts.FontConfiguration()
-    css = weasyprint.CSS(string=_print_css(), font_config=fonts)
     pdf = weasyprint.HTML(string=document).write_pdf(
-        stylesheets=[css],
         font_config=fonts,
         pdf_variant=VARIANT,
         pdf_identifier=b"facilitator-minutes",
