@@ -80,6 +80,22 @@ def reach_lines(config: Mapping[str, Any], host: str, port: int) -> list[str]:
     return lines
 
 
+@cli.command("methods")
+def methods() -> None:
+    """List the installed workshop methods: their actions, who may send each, and their kinds."""
+    from facilitator.methods.registry import build_registry
+
+    for method in build_registry():
+        click.echo(f"{method.id} — {method.label or method.id}  ({method.folder})")
+        for action, spec in sorted(method.handlers.items()):
+            roles = ", ".join(sorted(spec.roles))
+            click.echo(f"  {action:<22} {roles:<34} {spec.doc}")
+        kinds = ", ".join(f"{name} ({kind.meaning})" for name, kind in method.kinds.items())
+        click.echo(f"  kinds: {kinds or '–'}")
+        if method.errors:
+            click.echo(f"  errors: {', '.join(sorted(method.errors))}")
+
+
 @cli.command("init-db")
 def init_db() -> None:
     """Create or upgrade the database schema."""

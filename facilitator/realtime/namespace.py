@@ -12,6 +12,7 @@ from flask_login import current_user
 from flask_socketio import SocketIO, join_room
 from sqlalchemy import select
 
+from facilitator.access import may_facilitate
 from facilitator.extensions import db
 from facilitator.methods.base import FACILITATOR, PARTICIPANT, PROJECTOR
 from facilitator.models import Participant, Workshop
@@ -50,7 +51,7 @@ def resolve_seat(auth: Any) -> Seat | None:
         return None
     role = auth.get("role")
     if role == FACILITATOR:
-        if current_user.is_authenticated and workshop.owner_id == current_user.id:
+        if may_facilitate(current_user, workshop):
             return Seat(workshop.id, FACILITATOR, user_id=current_user.id, locale=workshop.locale)
         return None
     if role == PROJECTOR:

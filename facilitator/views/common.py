@@ -11,6 +11,7 @@ from flask import abort, current_app, request
 from flask_login import current_user
 
 from facilitator import network
+from facilitator.access import workshop_for
 from facilitator.extensions import db
 from facilitator.models import Workshop
 
@@ -83,8 +84,8 @@ def qr_svg(data: str) -> bytes:
 
 
 def owned_workshop(workshop_id: int) -> Workshop:
-    """The workshop if the logged-in facilitator owns it, else 404 (no hint that it exists)."""
-    workshop = db.session.get(Workshop, workshop_id) if workshop_id < 2**63 else None
-    if workshop is None or workshop.owner_id != current_user.id:
+    """The workshop if the logged-in facilitator may run it, else 404 (no hint that it exists)."""
+    workshop = workshop_for(db.session, current_user, workshop_id)
+    if workshop is None:
         abort(404)
     return workshop

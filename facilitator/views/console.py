@@ -10,11 +10,11 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
+from facilitator.access import facilitated_by
 from facilitator.config import LOCALES
 from facilitator.extensions import db
 from facilitator.i18n import LANGUAGE_NAMES
@@ -70,9 +70,7 @@ def home() -> str | Response:
         db.session.commit()
         return redirect(url_for("console.live", workshop_id=workshop.id))
     workshops = db.session.scalars(
-        select(Workshop)
-        .where(Workshop.owner_id == current_user.id)
-        .order_by(Workshop.created_at.desc(), Workshop.id.desc())
+        facilitated_by(current_user).order_by(Workshop.created_at.desc(), Workshop.id.desc())
     ).all()
     kit_titles = {choice.value: choice.label for choice in form.kit.choices}
     return render_template(

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from facilitator import privacy
+from facilitator.access import workshop_for
 from facilitator.blocking import run_blocking
 from facilitator.config import LOCALES
 from facilitator.exports import pdf as pdf_export
@@ -324,8 +325,8 @@ def console_download(workshop_id: int, fmt: str) -> Response:
 @token_required
 def api_download(workshop_id: int, fmt: str) -> Response | tuple[Response, int]:
     """The minutes or workshop data in one format, with a bearer token."""
-    workshop = db.session.get(Workshop, workshop_id) if workshop_id < 2**63 else None
-    if workshop is None or workshop.owner_id != g.api_user.id:
+    workshop = workshop_for(db.session, g.api_user, workshop_id)
+    if workshop is None:
         return api_error("not_found", 404)
     if fmt not in registry.FORMATS:
         return api_error("not_found", 404)
