@@ -15,9 +15,10 @@ def register_blueprints(app: Flask) -> None:
         minutes,
         participant,
         projector,
+        series,
         shared_minutes,
     )
 
-    for module in (auth, console, participant, projector, api, minutes, shared_minutes):
+    for module in (auth, console, participant, projector, api, minutes, shared_minutes, series):
         app.register_blueprint(module.bp)
     errors.init_app(app)
