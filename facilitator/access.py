@@ -1,31 +1,55 @@
 """Who may facilitate a workshop: the one rule every page, API route, download and socket uses.
 
-Today that is the workshop's owner; co-facilitators of a series join this rule when series
-arrive, and every caller follows without change.
+The workshop's owner; and for a workshop of a series, the series' owner and co-facilitators
+(they run its workshops with the same rights). Nobody else.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 
-from facilitator.models import Workshop
+from facilitator.models import Series, SeriesFacilitator, Workshop
 
 #: Largest id a database column holds; larger ids cannot exist (and overflow SQLite's integer).
 MAX_ID = 2**63 - 1
+
+
+def _series_of(user_id: int) -> Any:
+    """Ids of the series a user owns or co-facilitates (a subquery)."""
+    owned = select(Series.id).where(Series.owner_id == user_id)
+    joined = select(SeriesFacilitator.series_id).where(SeriesFacilitator.user_id == user_id)
+    return owned.union(joined)
 
 
 def may_facilitate(user: Any, workshop: Workshop | None) -> bool:
     """True when ``user`` (a logged-in account or API token owner) may run ``workshop``."""
     if workshop is None or user is None or not getattr(user, "is_authenticated", False):
         return False
-    return bool(workshop.owner_id == user.id)
+    if workshop.owner_id == user.id:
+        return True
+    if workshop.series_id is None:
+        return False
+    from facilitator.extensions import db
+
+    return workshop.series_id in set(db.session.scalars(_series_of(user.id)))
+
+
+def may_run_series(user: Any, series: Series | None) -> bool:
+    """True when ``user`` owns or co-facilitates ``series``."""
+    if series is None or user is None or not getattr(user, "is_authenticated", False):
+        return False
+    from facilitator.extensions import db
+
+    return series.id in set(db.session.scalars(_series_of(user.id)))
 
 
 def facilitated_by(user: Any) -> Select[tuple[Workshop]]:
     """The workshops ``user`` may run, as a query (add ordering and filters to it)."""
-    return select(Workshop).where(Workshop.owner_id == user.id)
+    return select(Workshop).where(
+        or_(Workshop.owner_id == user.id, Workshop.series_id.in_(_series_of(user.id)))
+    )
 
 
 def workshop_for(session: Any, user: Any, workshop_id: int) -> Workshop | None:

@@ -190,6 +190,9 @@ class Method:
     strings: ClassVar[Mapping[str, Mapping[str, str]]] = {}
     #: Declared handlers by action type (collected from @on methods).
     handlers: ClassVar[dict[str, HandlerSpec]] = {}
+    #: The method can run per group of people (a kit phase's ``per_group: true``): each group
+    #: writes on its own wall. The core filters reads and events by group (ActionContext).
+    per_group: ClassVar[bool] = False
     #: The method's folder (static/, translations/, kit.example.yaml); set by the registry.
     folder: ClassVar[Path | None] = None
 
@@ -228,6 +231,12 @@ class Method:
 
         ``by_id``: the workshop's exported contributions by id (to name a link's ends)."""
         return str(item.get("body") or "").strip()
+
+    def artefacts(self, phase: Any, workshop: Any) -> list[Any]:
+        """What this phase produced that a series carries on to its next meetings, as
+        ``facilitator.operations.series.ArtefactDraft`` items (a pure function of the export,
+        like ``summarize``; recorded when the workshop ends, if it belongs to a series)."""
+        return []
 
     def summarize(self, phase: Any, workshop: Any) -> list[Any]:
         """The method's own section of the minutes, as blocks (see facilitator/summaries).

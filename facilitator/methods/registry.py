@@ -107,6 +107,11 @@ class MethodRegistry:
                     f"{source}: {where}.method: unknown method {phase.method!r} (known: {known})"
                 )
                 continue
+            if phase.per_group and not method.per_group:
+                problems.append(
+                    f"{source}: {where}.per_group: the method {phase.method!r} does not run "
+                    "per group"
+                )
             try:
                 config = method.config(phase.config)
             except ValidationError as exc:

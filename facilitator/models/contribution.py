@@ -33,6 +33,10 @@ class Contribution(db.Model):  # type: ignore[name-defined,misc]
         ForeignKey("contributions.id", ondelete="CASCADE"), default=None, index=True
     )
     data: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
+    #: The group of people it was written in (per-group phases); None: the whole room.
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("groups.id", ondelete="SET NULL"), default=None, index=True
+    )
     #: Co-edited text: bumped on every change (a stale edit is merged or refused).
     revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     #: Place among siblings people reorder (facilitator/ordering.py); None: by id.

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from facilitator import ordering, revisions, timer
 from facilitator.models import Contribution, Phase, Workshop
 from facilitator.models.types import utcnow
 from facilitator.realtime.errors import ActionError
-from facilitator.realtime.seat import Seat
+from facilitator.realtime.seat import PARTICIPANT, Seat
 
 if TYPE_CHECKING:
     from facilitator.methods.base import Method
@@ -23,11 +23,16 @@ if TYPE_CHECKING:
 
 @dataclass
 class Event:
-    """One change to publish: ``staff`` gets the full data, ``public`` the safe projection."""
+    """One change to publish: ``staff`` gets the full data, ``public`` the safe projection.
+
+    ``group``: only the phones of that group of people get ``public`` (a per-group phase);
+    ``person``: only that participant's phones. Others get a placeholder (publish.emit_event)."""
 
     type: str
     public: dict[str, Any]
     staff: dict[str, Any]
+    group: int | None = None
+    person: int | None = None
 
 
 @dataclass
@@ -40,7 +45,20 @@ class ViewContext:
     seat: Seat
     config: BaseModel
     method: Method | None = None
+    #: The seat's group of people now (participants, when groups are in force).
+    group_id: int | None = None
     _state: BaseModel | None = field(default=None, init=False, repr=False)
+
+    @property
+    def separate(self) -> bool:
+        """True when this seat sees only its own group's wall: a participant in a group, in a
+        per-group phase. Its reads are filtered to its group (and the room-wide items)
+        automatically. Without groups in force the walls are one again."""
+        return (
+            bool(self.phase.per_group)
+            and self.seat.role == PARTICIPANT
+            and self.group_id is not None
+        )
 
     @property
     def state(self) -> BaseModel:
@@ -59,9 +77,20 @@ class ViewContext:
         )
         if not include_deleted:
             query = query.where(Contribution.deleted.is_(False))
+        if self.separate:
+            query = query.where(
+                or_(Contribution.group_id.is_(None), Contribution.group_id == self.group_id)
+            )
         return list(self.session.scalars(query.order_by(Contribution.id)))
 
     items = contributions
+
+    def artefacts(self, kind: str | None = None) -> list[Any]:
+        """The latest version of each artefact of this workshop's series (of one kind): what
+        earlier meetings produced (``facilitator.operations.series.Carried``)."""
+        from facilitator.operations.series import latest
+
+        return latest(self.session, self.workshop.series_id, kind)
 
     def ordered(self, kind: str, parent: int | None = None) -> list[Contribution]:
         """Live items of one kind (under one parent) in their ordering-key order."""
@@ -78,10 +107,25 @@ class ActionContext(ViewContext):
     target: Any = None
 
     def publish(
-        self, type_: str, public: dict[str, Any], staff: dict[str, Any] | None = None
+        self,
+        type_: str,
+        public: dict[str, Any],
+        staff: dict[str, Any] | None = None,
+        *,
+        about: Contribution | None = None,
+        group: int | None = None,
+        person: int | None = None,
     ) -> None:
-        """Queue an event; it is numbered now and sent only after the commit."""
-        self.events.append(Event(type_, public, public if staff is None else staff))
+        """Queue an event; it is numbered now and sent only after the commit.
+
+        In a per-group phase an event ``about`` an item reaches only the phones of the item's
+        group (and the big screen and consoles); without ``about`` or ``group``, a participant's
+        action reaches their own group. ``person``: only that participant's phones."""
+        if group is None and self.phase.per_group:
+            group = about.group_id if about is not None else self.group_id
+        self.events.append(
+            Event(type_, public, public if staff is None else staff, group=group, person=person)
+        )
 
     def fail(self, code: str, status: int = 400, **params: Any) -> ActionError:
         """A refusal to raise: ``raise ctx.fail("own_note")`` (the code is the core's or the
@@ -89,9 +133,12 @@ class ActionContext(ViewContext):
         return ActionError(code, status, **params)
 
     def get(self, contribution_id: int, kind: str) -> Contribution | None:
-        """A live contribution of this phase by id, or None."""
+        """A live contribution of this phase by id, or None (also when this seat may not see
+        it: another group's item in a per-group phase)."""
         item = self.session.get(Contribution, contribution_id)
         if item is None or item.phase_id != self.phase.id or item.kind != kind or item.deleted:
+            return None
+        if self.separate and item.group_id not in (None, self.group_id):
             return None
         return item
 
@@ -117,6 +164,7 @@ class ActionContext(ViewContext):
         if self.method is not None and kind not in self.method.kinds:
             raise ValueError(f"{self.method.id} does not declare the kind {kind!r}")
         participant = self.seat.participant_id if author is True else author or None
+        group = self.group_id if self.separate and author is True else None
         return self.add(
             Contribution(
                 workshop_id=self.workshop.id,
@@ -127,6 +175,7 @@ class ActionContext(ViewContext):
                 value=value,
                 parent_id=parent,
                 data=data or {},
+                group_id=group,
             )
         )
 

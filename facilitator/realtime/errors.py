@@ -33,6 +33,7 @@ MESSAGES = {
     ),
     "no_seat": _l("You are not in this workshop. Join again with the code."),
     "wrong_code": _l("No workshop has this code. Check the code and try again."),
+    "nobody_here": _l("Nobody has joined yet. Form groups when people are here."),
     "too_many_attempts": _l("Too many attempts. Wait a minute and try again."),
     "unauthorized": _l("Log in or give a valid API token."),
     "server_error": _l("Something went wrong on the server. Your text is kept; try again."),

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from facilitator.methods.base import PARTICIPANT, HandlerSpec, Method
 from facilitator.models import Operation, Phase, Workshop
 from facilitator.models.workshop import STATUS_DRAFT, STATUS_ENDED
+from facilitator.operations import groups
 from facilitator.realtime.context import ActionContext
 from facilitator.realtime.errors import ActionError, error_data
 from facilitator.realtime.publish import workshop_transaction
@@ -116,6 +117,11 @@ def _run(seat: Seat, envelope: Envelope) -> dict[str, Any]:
             method=registry.get(phase.method),
             events=txn.events,
         )
+        if phase.per_group and seat.role == PARTICIPANT and seat.participant_id is not None:
+            # Read now, not from the seat: a person the facilitator just moved writes in the new
+            # group at once, whichever process holds their connection.
+            where = groups.placement(session, workshop, seat.participant_id)
+            ctx.group_id = where.group_id if where else None
         if spec.guard is not None:
             ctx.target = spec.guard(ctx, payload)
         result = spec.fn(method, ctx, payload)

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import hmac
 import time
+from dataclasses import replace
 from typing import Any
 
 from flask import current_app, request
 from flask_babel import force_locale
 from flask_login import current_user
-from flask_socketio import SocketIO, join_room
+from flask_socketio import SocketIO, join_room, leave_room
 from sqlalchemy import select
 
 from facilitator.access import may_facilitate
 from facilitator.extensions import db
 from facilitator.methods.base import FACILITATOR, PARTICIPANT, PROJECTOR
 from facilitator.models import Participant, Workshop
+from facilitator.operations import groups
 from facilitator.operations.participants import token_hash
 from facilitator.realtime.errors import error_data
 from facilitator.realtime.gate import handle_action
 from facilitator.realtime.ratelimit import TokenBucket
-from facilitator.realtime.seat import Seat, room_for
+from facilitator.realtime.seat import Seat, group_room, rooms_for
 from facilitator.realtime.snapshot import build_snapshot
 
 SEAT_COOKIE = "seat_{}"
@@ -72,8 +74,13 @@ def resolve_seat(auth: Any) -> Seat | None:
         ).first()
         if participant is None or participant.workshop_id != workshop.id:
             return None
+        where = groups.placement(db.session, workshop, participant.id)
         return Seat(
-            workshop.id, PARTICIPANT, participant_id=participant.id, locale=participant.locale
+            workshop.id,
+            PARTICIPANT,
+            participant_id=participant.id,
+            locale=participant.locale,
+            group_id=where.group_id if where else None,
         )
     return None
 
@@ -81,6 +88,69 @@ def resolve_seat(auth: Any) -> Seat | None:
 def current_seat() -> Seat | None:
     """The seat of the connection handling this event."""
     return _seats.get(request.sid)  # type: ignore[attr-defined]
+
+
+def reseat(sid: str, seat: Seat) -> Seat:
+    """Make a participant's rooms follow their group now (after the facilitator formed groups
+    or moved them): leave the old group's room, join the new one. Called on the connection's
+    own process, when it asks for a snapshot (which every group change makes it do)."""
+    if seat.participant_id is None:
+        return seat
+    workshop = db.session.get(Workshop, seat.workshop_id)
+    where = groups.placement(db.session, workshop, seat.participant_id) if workshop else None
+    group_id = where.group_id if where else None
+    if group_id == seat.group_id:
+        return seat
+    if seat.group_id is not None:
+        leave_room(group_room(seat.workshop_id, seat.group_id), sid=sid, namespace="/")
+    if group_id is not None:
+        join_room(group_room(seat.workshop_id, group_id), sid=sid, namespace="/")
+    fresh = replace(seat, group_id=group_id)
+    _seats[sid] = fresh
+    return fresh
+
+
+def _local(workshop_id: int) -> list[tuple[str, Seat]]:
+    """This process's live connections to a workshop (forgetting any the server has dropped)."""
+    from facilitator.extensions import socketio
+
+    manager = socketio.server.manager
+    found = []
+    for sid, seat in list(_seats.items()):
+        if seat.workshop_id != workshop_id:
+            continue
+        if not manager.is_connected(sid, "/"):
+            _seats.pop(sid, None)
+            continue
+        found.append((sid, seat))
+    return found
+
+
+def move_local(workshop_id: int, participant_id: int) -> None:
+    """Re-seat at once this process's connections of one person (a move made here); connections
+    on other processes follow when they fetch the snapshot the move's event asks for."""
+    for sid, seat in _local(workshop_id):
+        if seat.participant_id == participant_id:
+            reseat(sid, seat)
+
+
+def regroup_local(workshop_id: int) -> None:
+    """Re-seat every connection of this process in a workshop whose groups were formed anew."""
+    workshop = db.session.get(Workshop, workshop_id)
+    if workshop is None:
+        return
+    placed = groups.members(db.session, workshop)
+    for sid, seat in _local(workshop_id):
+        if seat.participant_id is None:
+            continue
+        group_id = placed.get(seat.participant_id)
+        if group_id == seat.group_id:
+            continue
+        if seat.group_id is not None:
+            leave_room(group_room(workshop_id, seat.group_id), sid=sid, namespace="/")
+        if group_id is not None:
+            join_room(group_room(workshop_id, group_id), sid=sid, namespace="/")
+        _seats[sid] = replace(seat, group_id=group_id)
 
 
 def snapshot_for(seat: Seat) -> dict[str, Any]:
@@ -109,7 +179,8 @@ def register(socketio: SocketIO) -> None:
         _buckets[sid] = TokenBucket(config["RATE_PER_SECOND"], config["RATE_BURST"])
         # Snapshots have their own budget: a client that just sent a burst must still resync.
         _sync_buckets[sid] = TokenBucket(config["RATE_PER_SECOND"], config["RATE_BURST"])
-        join_room(room_for(seat))
+        for room in rooms_for(seat):
+            join_room(room)
         # Straight to this process's own socket: a snapshot can be large, and through the
         # message queue every process would have to decode every reconnecting phone's snapshot.
         socketio.emit("snapshot", snapshot_for(seat), to=sid, ignore_queue=True)
@@ -137,7 +208,7 @@ def register(socketio: SocketIO) -> None:
 
     @socketio.on("sync")
     def sync(*_: Any) -> dict[str, Any]:
-        """A fresh snapshot, for a client that saw a gap in seq."""
+        """A fresh snapshot, for a client that saw a gap in seq (or was moved to a group)."""
         seat = current_seat()
         if seat is None:
             return error_data("no_seat")
@@ -145,4 +216,8 @@ def register(socketio: SocketIO) -> None:
         if bucket is not None and not bucket.allow(time.monotonic()):
             with force_locale(seat.locale):
                 return error_data("rate_limited")
+        try:
+            seat = reseat(request.sid, seat)  # type: ignore[attr-defined]
+        finally:
+            db.session.rollback()
         return {"ok": True, "data": snapshot_for(seat)}

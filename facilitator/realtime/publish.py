@@ -21,9 +21,17 @@ from facilitator.extensions import db, socketio
 from facilitator.models import Workshop
 from facilitator.realtime.context import Event
 from facilitator.realtime.errors import ActionError
-from facilitator.realtime.seat import projector_room, public_room, staff_room
+from facilitator.realtime.seat import (
+    group_room,
+    person_room,
+    projector_room,
+    public_room,
+    staff_room,
+)
 
 EVENT = "ev"
+#: The type of a placeholder: a phone outside an event's audience gets only its seq.
+SKIP = "-"
 
 
 # Workshop transactions running at once in one process on PostgreSQL. Each holds two pooled
@@ -77,10 +85,19 @@ class Transaction:
     events: list[Event] = field(default_factory=list)
 
     def publish(
-        self, type_: str, public: dict[str, Any], staff: dict[str, Any] | None = None
+        self,
+        type_: str,
+        public: dict[str, Any],
+        staff: dict[str, Any] | None = None,
+        *,
+        group: int | None = None,
+        person: int | None = None,
     ) -> None:
-        """Queue an event for after the commit."""
-        self.events.append(Event(type_, public, public if staff is None else staff))
+        """Queue an event for after the commit (``group`` / ``person``: only those phones get
+        the public data; see emit_event)."""
+        self.events.append(
+            Event(type_, public, public if staff is None else staff, group=group, person=person)
+        )
 
 
 @contextmanager
@@ -110,11 +127,26 @@ def emit_event(workshop_id: int, seq: int, event: Event) -> None:
     """Send one committed event: consoles, then big screens, then phones (same seq for all).
 
     Consoles also get the public projection as ``preview`` when it differs, so their preview of
-    the big screen applies exactly what the big screen gets."""
+    the big screen applies exactly what the big screen gets. An event for one group of people
+    (or one person) goes to their room first; every phone then gets a placeholder with the same
+    seq, which the audience's phones ignore (they have that seq already) and the others use to
+    keep their seq gapless — so a phone outside the audience never receives the data, not even
+    hidden, and receives one small message. The big screen shows every group; it gets the public
+    data of group events, and a placeholder of one person's events."""
     staff: dict[str, Any] = {"seq": seq, "type": event.type, "data": event.staff}
     if event.public is not event.staff and event.public != event.staff:
         staff["preview"] = event.public
     public = {"seq": seq, "type": event.type, "data": event.public}
+    skip = {"seq": seq, "type": SKIP}
     socketio.emit(EVENT, staff, to=staff_room(workshop_id))
-    socketio.emit(EVENT, public, to=projector_room(workshop_id))
-    socketio.emit(EVENT, public, to=public_room(workshop_id))
+    socketio.emit(
+        EVENT, skip if event.person is not None else public, to=projector_room(workshop_id)
+    )
+    if event.person is not None:
+        socketio.emit(EVENT, public, to=person_room(workshop_id, event.person))
+        socketio.emit(EVENT, skip, to=public_room(workshop_id))
+    elif event.group is not None:
+        socketio.emit(EVENT, public, to=group_room(workshop_id, event.group))
+        socketio.emit(EVENT, skip, to=public_room(workshop_id))
+    else:
+        socketio.emit(EVENT, public, to=public_room(workshop_id))

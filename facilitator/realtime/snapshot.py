@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from facilitator.methods.base import PARTICIPANT, PROJECTOR
 from facilitator.models import Participant, Workshop
 from facilitator.models.participant import KIND_PHONE
+from facilitator.operations import groups
 from facilitator.realtime.context import ViewContext
 from facilitator.realtime.controls import timer_view
 from facilitator.realtime.seat import Seat
@@ -48,6 +49,33 @@ def shared_minutes(session: Any, workshop: Workshop) -> bool:
     return bool(record is not None and record.shared and record.body.strip())
 
 
+def groups_view(session: Any, workshop: Workshop, *, staff: bool) -> dict[str, Any]:
+    """The groups of people in force: numbers, names and sizes for every screen (which group
+    is shown alone on the big screen, if one is); the console also gets who is in each."""
+    in_force = groups.groups(session, workshop)
+    who = groups.members(session, workshop) if in_force else {}
+    listed = []
+    for group in in_force:
+        ids = sorted(p for p, g in who.items() if g == group.id)
+        entry: dict[str, Any] = {
+            "id": group.id,
+            "number": group.number,
+            "name": group.name,
+            "size": len(ids),
+        }
+        if staff:
+            entry["members"] = ids
+        listed.append(entry)
+    out: dict[str, Any] = {"list": listed, "shown": workshop.state.get("group_shown")}
+    if staff and in_force:
+        people = {p.id: p for p in groups.people(session, workshop)}
+        out["people"] = [
+            {"id": p.id, "number": p.number, "name": p.name, "role": p.role, "group": who.get(p.id)}
+            for p in people.values()
+        ]
+    return out
+
+
 def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, Any]:
     """Everything a screen needs to draw itself from scratch."""
     registry = current_app.extensions["facilitator.methods"]
@@ -56,7 +84,9 @@ def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, An
     phase = workshop.phase
     method = registry.get(phase.method)
     config = method.config(phase.config)
+    where = groups.placement(session, workshop, me.id) if me is not None else None
     ctx = ViewContext(session, workshop, phase, seat, config, method)
+    ctx.group_id = where.group_id if where else None
     people = participation(session, workshop.id)
     snapshot: dict[str, Any] = {
         "seq": workshop.seq,
@@ -82,7 +112,9 @@ def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, An
             "locked": bool(phase.state.get("locked")),
             "revealed": bool(phase.state.get("revealed")),
             "capabilities": sorted(method.capabilities(config)),
+            "per_group": bool(phase.per_group),
         },
+        "groups": groups_view(session, workshop, staff=seat.is_staff),
         "timer": timer_view(workshop.state),
         "spotlight": workshop.state.get("spotlight"),
         "minutes_shared": shared_minutes(session, workshop),
@@ -113,5 +145,10 @@ def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, An
             "name": me.name,
             "role": me.role,
             "locale": me.locale,
+            "group": (
+                {"id": where.group_id, "number": where.number, "name": where.name}
+                if where
+                else None
+            ),
         }
     return snapshot

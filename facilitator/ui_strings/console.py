@@ -42,4 +42,26 @@ STRINGS = {
     "cx_ended": _l("The workshop has ended."),
     # Brainstorm
     # Dot voting
+    # Groups of people
+    "cx_groups_title": _l("Groups"),
+    "cx_groups_none": _l("No groups: everyone works together."),
+    "cx_groups_how": _l("How to form groups"),
+    "cx_groups_by_count": _l("Number of groups"),
+    "cx_groups_by_size": _l("People per group"),
+    "cx_groups_amount": _l("How many"),
+    "cx_groups_mix": _l("Mix stated roles (clients and professionals together)"),
+    "cx_groups_form": _l("Form groups"),
+    "cx_groups_reform_confirm": _l(
+        "Form new groups? Everyone gets a new group; notes already written stay where they are."
+    ),
+    "cx_groups_end": _l("End groups"),
+    "cx_groups_end_confirm": _l("End the groups? The whole room works together again."),
+    "cx_groups_shown": _l("On the big screen"),
+    "cx_groups_all": _l("All groups side by side"),
+    "cx_group_n": _l("Group %(n)s"),
+    "cx_group_named": _l("Group %(n)s (%(name)s)"),
+    "cx_group_size": _l("%(n)s people"),
+    "cx_group_name_hint": _l("Name, e.g. the table by the window"),
+    "cx_group_rename": _l("Save name"),
+    "cx_move_to": _l("Move to"),
 }

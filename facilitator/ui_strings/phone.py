@@ -9,6 +9,8 @@ STRINGS = {
     "phase_of": _l("Step %(n)s of %(total)s"),
     "follow_screen": _l("Follow this step on the big screen."),
     "join_again": _l("Join again"),
+    "my_group": _l("You are in group %(n)s"),
+    "my_group_named": _l("You are in group %(n)s (%(name)s)"),
     # Brainstorm
     "send": _l("Send"),
     "saved_mark": _l("Saved ✓"),

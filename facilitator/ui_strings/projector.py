@@ -23,4 +23,7 @@ STRINGS = {
     "pj_phase_of": _l("Phase %(n)s of %(total)s"),
     "pj_reconnecting": _l("Connection lost. Reconnecting…"),
     "pj_minutes_on_phones": _l("These minutes are also on your phones."),
+    "pj_group_n": _l("Group %(n)s"),
+    "pj_group_named": _l("Group %(n)s · %(name)s"),
+    "pj_whole_room": _l("For the whole room"),
 }

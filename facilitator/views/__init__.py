@@ -18,6 +18,7 @@ def register_blueprints(app: Flask) -> None:
         participant,
         projector,
         reach,
+        series,
         shared_minutes,
     )
 
@@ -29,6 +30,7 @@ def register_blueprints(app: Flask) -> None:
         api,
         minutes,
         shared_minutes,
+        series,
         reach,
         assets,
         account,

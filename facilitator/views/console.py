@@ -25,6 +25,7 @@ from facilitator.roles import STATED_ROLES
 from facilitator.ui_strings import strings_for
 from facilitator.views.common import join_url, owned_workshop, phone_reach
 from facilitator.views.projector import join_address
+from facilitator.views.series import SeriesForm, my_series
 
 bp = Blueprint("console", __name__)
 
@@ -83,6 +84,8 @@ def home() -> str | Response:
             for w in workshops
         },
         minutes_urls={w.id: minutes_url(w.id) for w in workshops if w.status == "ended"},
+        series_list=my_series(),
+        series_form=SeriesForm(formdata=None, prefix="series"),
     )
 
 

@@ -87,7 +87,13 @@ def test_snapshot_on_connect_for_each_role(make_room):
     assert public["view"]["notes"][0].keys() == {"id", "text", "plus", "theme"}
     mine = snapshot(phone.sock)
     assert mine["role"] == "participant"
-    assert mine["me"] == {"number": 1, "name": "Anna", "role": "client", "locale": "fi"}
+    assert mine["me"] == {
+        "number": 1,
+        "name": "Anna",
+        "role": "client",
+        "locale": "fi",
+        "group": None,
+    }
     assert mine["participants"] == {"count": 1}
     assert "agenda" not in mine
     assert mine["view"]["notes"][0]["mine"] is True
@@ -123,6 +129,7 @@ def test_joining_numbers_people_and_publishes_counts(make_room):
         "name": "Pekka",
         "role": "professional",
         "locale": "fi",
+        "group": None,
     }
     assert snapshot(third.sock)["me"]["number"] == 3
     staff = [e for e in events(console) if e["type"] == "participants"]

@@ -105,6 +105,7 @@ class Brainstorm(Method):
 
     id = "brainstorm"
     label = N_("Notes")
+    per_group = True
     Config = Config
     kinds = {
         NOTE: Kind(Meaning.TEXT, N_("Note")),
@@ -117,6 +118,12 @@ class Brainstorm(Method):
     def capabilities(self, config: BaseModel) -> frozenset[str]:
         """Reveal, when the kit hides notes until then."""
         return frozenset({"reveal"}) if config.hide_until_reveal else frozenset()  # type: ignore[attr-defined]
+
+    def artefacts(self, phase: Any, workshop: Any) -> list[Any]:
+        """Named themes, with their notes, are carried on to the series' next meetings."""
+        from facilitator.methods.brainstorm import summary
+
+        return summary.artefacts(phase, workshop)
 
     def summarize(self, phase: Any, workshop: Any) -> list[Any]:
         """The brainstorm section of the minutes (see summary.py)."""
@@ -138,8 +145,11 @@ class Brainstorm(Method):
         return self.concealed(ctx) or not ctx.config.show_others  # type: ignore[attr-defined]
 
     def public_note(self, note: Contribution, plus: int) -> dict[str, Any]:
-        """What everyone may see of a note: no author."""
-        return {"id": note.id, "text": note.body, "plus": plus, "theme": note.parent_id}
+        """What everyone may see of a note: no author (and, in a per-group phase, its group)."""
+        out = {"id": note.id, "text": note.body, "plus": plus, "theme": note.parent_id}
+        if note.group_id is not None:
+            out["group"] = note.group_id
+        return out
 
     def staff_note(self, note: Contribution, plus: int, author: Participant | None) -> dict:
         """The console's view: author label, stated role, hidden flag."""
@@ -164,7 +174,10 @@ class Brainstorm(Method):
         else:
             public = self.public_note(note, plus)
         ctx.publish(
-            type_, {"phase": ctx.phase.id, "note": public}, {"phase": ctx.phase.id, "note": staff}
+            type_,
+            {"phase": ctx.phase.id, "note": public},
+            {"phase": ctx.phase.id, "note": staff},
+            about=note,
         )
 
     @staticmethod
@@ -187,23 +200,13 @@ class Brainstorm(Method):
         if len(payload.text) > limit:
             raise ActionError("too_long", max=limit)
         data: dict[str, Any] = {}
+        author: int | bool = True
         if ctx.seat.role == FACILITATOR:
-            participant_id = scribe_seat(ctx, payload.on_behalf_role or "").id
+            author = scribe_seat(ctx, payload.on_behalf_role or "").id
             data["scribe"] = True
-        else:
-            participant_id = ctx.seat.participant_id
         if ctx.phase is not ctx.workshop.phase:
             data["late"] = True
-        note = ctx.add(
-            Contribution(
-                workshop_id=ctx.workshop.id,
-                phase_id=ctx.phase.id,
-                participant_id=participant_id,
-                kind=NOTE,
-                body=payload.text,
-                data=data,
-            )
-        )
+        note = ctx.create(NOTE, payload.text, data=data, author=author)
         self._note_event(ctx, "note.added", note, plus=0)  # a new note has no +1 yet
         return {"note": {**self.public_note(note, 0), "mine": True}}
 
@@ -227,7 +230,7 @@ class Brainstorm(Method):
         note.deleted = True
         note.updated_at = utcnow()
         follow_spotlight(ctx, note.id, None)
-        ctx.publish("item.removed", {"id": note.id, "phase": ctx.phase.id})
+        ctx.publish("item.removed", {"id": note.id, "phase": ctx.phase.id}, about=note)
         return {"id": note.id}
 
     @on("note.plus", PlusSet)
@@ -248,24 +251,16 @@ class Brainstorm(Method):
             )
         ).first()
         if payload.on and existing is None:
-            ctx.add(
-                Contribution(
-                    workshop_id=ctx.workshop.id,
-                    phase_id=ctx.phase.id,
-                    participant_id=ctx.seat.participant_id,
-                    kind=PLUS,
-                    parent_id=note.id,
-                )
-            )
+            ctx.create(PLUS, parent=note.id)
         elif not payload.on and existing is not None:
             ctx.session.delete(existing)
             ctx.session.flush()
         count = self._plus_count(ctx, note.id)
         change = {"phase": ctx.phase.id, "id": note.id, "plus": count}
         if self.private(ctx):
-            ctx.publish("note.plus", {"phase": ctx.phase.id}, change)
+            ctx.publish("note.plus", {"phase": ctx.phase.id}, change, about=note)
         else:
-            ctx.publish("note.plus", change)
+            ctx.publish("note.plus", change, about=note)
         return {"id": note.id, "plus": count, "plussed": payload.on}
 
     # -- facilitator actions ----------------------------------------------------------------
@@ -313,9 +308,9 @@ class Brainstorm(Method):
         note.parent_id = payload.theme
         change = {"phase": ctx.phase.id, "id": note.id, "theme": payload.theme}
         if self.private(ctx) or note.hidden:
-            ctx.publish("note.themed", {"phase": ctx.phase.id}, change)
+            ctx.publish("note.themed", {"phase": ctx.phase.id}, change, about=note)
         else:
-            ctx.publish("note.themed", change)
+            ctx.publish("note.themed", change, about=note)
         return change
 
     # -- snapshot ---------------------------------------------------------------------------

@@ -179,3 +179,24 @@ def summarize(phase: dict[str, Any], ctx: SummaryContext) -> list[Block]:
                 Paragraph(_("Close: the two most agreed notes differ by one +1 or less."))
             )
     return blocks
+
+
+def artefacts(phase: dict[str, Any], ctx: SummaryContext) -> list[Any]:
+    """The facilitator's named themes that hold notes: kind "theme", with the notes' texts."""
+    from facilitator.operations.series import ArtefactDraft
+
+    themes = [t for t in ctx.items(phase, [THEME]) if str(t.get("body") or "").strip()]
+    notes = [n for n in ctx.items(phase, [NOTE]) if ctx.is_written(n)]
+    drafts = []
+    for theme in themes:
+        inside = [str(n["body"]).strip() for n in notes if n.get("parent") == theme["id"]]
+        if inside:
+            drafts.append(
+                ArtefactDraft(
+                    kind="theme",
+                    title=str(theme["body"]).strip(),
+                    data={"notes": inside},
+                    local=str(theme["id"]),
+                )
+            )
+    return drafts

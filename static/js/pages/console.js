@@ -8,6 +8,7 @@ import { applyCore, applyEvent, timeLeft } from '../core/state.js';
 import { h, clock, syncList } from '../core/dom.js';
 import { loadStrings, t } from '../core/i18n.js';
 import { mountScreen } from '../core/loader.js';
+import { GroupsCard } from './console_groups.js';
 import { Frame, coalesce, loadMethod, loadedMethod, scaleToFit, tn, translator } from './projector.js';
 
 const $ = (id) => document.getElementById(id);
@@ -207,12 +208,14 @@ function drawMethod() {
 }
 
 const redraw = coalesce(() => draw());
+const groupsCard = new GroupsCard($('cx-groups'), { send, confirm: confirmAction, roles: data.roles });
 
 function draw() {
   drawPhase();
   drawAgenda();
   drawTimer();
   drawSide();
+  groupsCard.update(snap);
   drawMethod();
   frame.update(snap);
 }

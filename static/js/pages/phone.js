@@ -7,7 +7,7 @@
 // dismiss, retry, announce, update, storageKey}; the screen must keep focus and typed text.
 
 import { Live } from '../core/live.js';
-import { applyEvent, timeLeft, warningDue } from '../core/state.js';
+import { applyEvent, myGroup, timeLeft, warningDue } from '../core/state.js';
 import { clock, h, syncList } from '../core/dom.js';
 import { loadStrings, t } from '../core/i18n.js';
 import { loadMethod as loadModule, mountScreen } from '../core/loader.js';
@@ -19,6 +19,7 @@ const workshopId = Number(main.dataset.workshop);
 const els = {
   banner: document.getElementById('connection'),
   kicker: document.getElementById('phase-kicker'),
+  group: document.getElementById('my-group'),
   title: document.getElementById('phase-title'),
   question: document.getElementById('phase-question'),
   timer: document.getElementById('timer'),
@@ -198,6 +199,13 @@ function render() {
     setText(els.question, '');
   }
   els.title.parentElement.classList.toggle('off', !running);
+  const group = myGroup(snap);
+  els.group.hidden = !group || workshop.status === 'ended';
+  if (group) {
+    setText(els.group, group.name
+      ? t('my_group_named', { n: group.number, name: group.name })
+      : t('my_group', { n: group.number }));
+  }
   if (els.foot) els.foot.hidden = workshop.status === 'ended';
   renderTimer();
 

@@ -90,26 +90,25 @@ export function mount(root, opts = {}) {
     const label = labelFor(left, notes);
     earlier.hidden = !label;
     earlier.textContent = label;
-    const view = current.view;
-    const themes = view.themes || [];
-    if (!themes.length) {
+    const { field, sets, rest } = columns(current.snap, current.view);
+    if (!sets.length) {
       wall.classList.remove('is-themed');
       wall.replaceChildren(...keepArriving(notes.map(card)));
       return;
     }
     wall.classList.add('is-themed');
-    const known = new Set(themes.map((g) => g.id));
-    const buckets = new Map(themes.map((g) => [g.id, []]));
+    const known = new Set(sets.map((g) => g.id));
+    const buckets = new Map(sets.map((g) => [g.id, []]));
     buckets.set(null, []);
-    for (const note of notes) buckets.get(known.has(note.theme) ? note.theme : null).push(note);
+    for (const note of notes) buckets.get(known.has(note[field]) ? note[field] : null).push(note);
     const boxes = [];
-    for (const g of themes) {
-      const entry = themeBox(g.id, g.label);
+    for (const g of sets) {
+      const entry = themeBox(`${field}-${g.id}`, g.label);
       entry.list.replaceChildren(...keepArriving(buckets.get(g.id).map(card)));
       boxes.push(entry.box);
     }
     if (buckets.get(null).length) {
-      const entry = themeBox('none', t('pj_unthemed'));
+      const entry = themeBox(`${field}-none`, rest);
       entry.list.replaceChildren(...keepArriving(buckets.get(null).map(card)));
       boxes.push(entry.box);
     }
@@ -126,8 +125,30 @@ export function mount(root, opts = {}) {
   let lastArrival = Date.now();
   let lastTurn = Date.now();
 
+  /**
+   * The wall's columns: in a per-group phase one per group of people (only the one the
+   * facilitator shows, if one is shown), else one per theme.
+   */
+  function columns(snap, view) {
+    const groups = (snap && snap.phase.per_group && snap.groups && snap.groups.list) || [];
+    if (groups.length) {
+      const shown = snap.groups.shown;
+      const sets = groups
+        .filter((g) => !shown || g.id === shown)
+        .map((g) => ({
+          id: g.id,
+          label: g.name ? t('pj_group_named', { n: g.number, name: g.name }) : t('pj_group_n', { n: g.number }),
+        }));
+      return { field: 'group', sets, rest: t('pj_whole_room') };
+    }
+    return { field: 'theme', sets: view.themes || [], rest: t('pj_unthemed') };
+  }
+
   function sorted() {
-    return [...current.view.notes].sort((a, b) => a.id - b.id);
+    const { snap, view } = current;
+    const shown = snap && snap.phase.per_group && snap.groups && snap.groups.shown;
+    const notes = shown ? view.notes.filter((n) => n.group === shown || !n.group) : view.notes;
+    return [...notes].sort((a, b) => a.id - b.id);
   }
 
   function fit() {
@@ -143,7 +164,7 @@ export function mount(root, opts = {}) {
       page = null;
     }
     if (page && page.end > notes.length) page = null;
-    const themed = Boolean((view.themes || []).length);
+    const themed = columns(snap, view).sets.length > 0;
     if (page) {
       const shown = page;
       labelFor = (left) =>
