@@ -33,15 +33,17 @@ from facilitator.summaries.context import SummaryContext, contribution_key
 from facilitator.summaries.stopwords import background_words
 
 #: Keywords shown per phase and across phases; a keyword needs at least this many notes.
-KEYWORDS_PER_PHASE = 8
-KEYWORDS_ACROSS = 8
+KEYWORDS_PER_PHASE = 6
+KEYWORDS_ACROSS = 6
 MIN_NOTES = 2
 #: Weight of background words and of the words of the phase's question.
 DAMPING = 0.3
-#: Suggested themes shown per phase; a term in more than this share of a phase's notes does not
-#: open a theme (it is what the whole phase is about).
-SUGGESTIONS_PER_PHASE = 6
-MAX_SHARE = 0.5
+#: Suggested themes shown per phase in the minutes, and the notes one needs to be shown there
+#: (every suggestion, pairs too, is offered on the minutes page); a term in more than this
+#: share of a phase's notes does not open a theme (it is what the whole phase is about).
+SUGGESTIONS_PER_PHASE = 4
+SHOWN_MIN_NOTES = 3
+MAX_SHARE = 0.3
 #: A note left alone joins a suggested theme when it shares this much weight with it.
 JOIN_WEIGHT = 0.45
 #: Weight of a term used in a single note, for the coverage of representative notes.
@@ -395,7 +397,6 @@ def appendix_numbers(ctx: SummaryContext, phase: dict[str, Any]) -> dict[int, in
 def phase_findings(ctx: SummaryContext, phase: dict[str, Any]) -> list[Block]:
     """The 'automatic — check' part of one phase: keywords and suggested themes."""
     _ = ctx._
-    ngettext = ctx.ngettext
     analysis = workshop_analysis(ctx)
     key = str(phase.get("key"))
     notes = analysis.notes.get(key, [])
@@ -413,22 +414,17 @@ def phase_findings(ctx: SummaryContext, phase: dict[str, Any]) -> list[Block]:
         )
     else:
         blocks.append(Paragraph(_("No word was used in two or more notes.")))
-    found = phase_suggestions(ctx, phase)[:SUGGESTIONS_PER_PHASE]
+    found = [s for s in phase_suggestions(ctx, phase) if len(s.note_ids) >= SHOWN_MIN_NOTES]
+    found = found[:SUGGESTIONS_PER_PHASE]
     if found:
         numbers = appendix_numbers(ctx, phase)
-        blocks.append(Paragraph(_("Suggested themes (note numbers in the appendix):")))
+        blocks.append(Paragraph(_("Suggested themes (notes by their number in the appendix):")))
         blocks.append(
             BulletList(
                 tuple(
-                    _("%(label)s: %(count)s – %(numbers)s")
-                    % {
-                        "label": s.label,
-                        "count": ngettext("%(num)s note", "%(num)s notes", len(s.note_ids))
-                        % {"num": ctx.number(len(s.note_ids))},
-                        "numbers": ", ".join(
-                            ctx.number(n) for n in sorted(numbers[i] for i in s.note_ids)
-                        ),
-                    }
+                    f"{s.label} ("
+                    + ", ".join(ctx.number(n) for n in sorted(numbers[i] for i in s.note_ids))
+                    + ")"
                     for s in found
                 )
             )
@@ -449,14 +445,10 @@ def summarize_findings(ctx: SummaryContext) -> list[Block]:
         return []
     across.sort(key=lambda k: (-len(k.phases), -k.notes, -k.writers, k.first, k.term))
     items = ", ".join(
-        _("%(word)s (phases %(phases)s)")
-        % {
-            "word": k.label,
-            "phases": ", ".join(sorted((positions[p] for p in k.phases), key=int)),
-        }
+        f"{k.label} ({', '.join(sorted((positions[p] for p in k.phases), key=int))})"
         for k in across[:KEYWORDS_ACROSS]
     )
     return [
         Heading(2, _("Automatic — check: across phases")),
-        Paragraph(_("Words in two or more phases: %(list)s") % {"list": items}),
+        Paragraph(_("Words in two or more phases (phase numbers): %(list)s") % {"list": items}),
     ]

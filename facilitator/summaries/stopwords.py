@@ -41,6 +41,8 @@ FINNISH = _words(
     jotai jotain mitää mitään vähä vähän kans kanssa sit sitte sitten tos täs siel tääl
     viel vielä ees edes joku jotku jokin tosi ihan aina vaa vaan nyt just juu joo jne tms
     esim mm ite itte ittensä tarvi tarvii pitäis pitää ollaan oot ootte ovat olen
+    toinen toisen toiseen toiselle toista kukaan kenenkään mikään jokainen jokaisen kumpikin
+    molemmat eri sama samaa kerta kerran kertaa kerralla kerralle asti saakka vasta
     """
 )
 

@@ -44,14 +44,11 @@ def representative(notes: list[dict[str, Any]], plus: dict[int, int]) -> list[di
 
 
 def _quote(note: dict[str, Any], plus: dict[int, int], ctx: SummaryContext) -> Quote:
-    """A chosen note verbatim, attributed to its writer's role group and its +1s."""
+    """A chosen note verbatim with its +1s. Stated roles are in the participation table and
+    the appendix, not repeated here."""
     agreed = plus.get(int(note["id"]), 0)
-    parts = [ctx.attribution(note)]
-    if agreed:
-        parts.append(
-            ctx.ngettext("%(num)s +1", "%(num)s +1s", agreed) % {"num": ctx.number(agreed)}
-        )
-    return Quote(str(note["body"]).strip(), " · ".join(p for p in parts if p))
+    label = ctx.ngettext("%(num)s +1", "%(num)s +1s", agreed) % {"num": ctx.number(agreed)}
+    return Quote(str(note["body"]).strip(), label if agreed else "")
 
 
 def summarize(phase: dict[str, Any], ctx: SummaryContext) -> list[Block]:
@@ -138,9 +135,9 @@ def summarize(phase: dict[str, Any], ctx: SummaryContext) -> list[Block]:
         blocks.extend(quoted(inside))
     if ungrouped:
         outside = quoted(ungrouped)
-        if outside:
-            blocks.append(Heading(3, _("Notes outside the themes") if themes else _("Notes")))
-            blocks.extend(outside)
+        if outside and themes:
+            blocks.append(Heading(3, _("Notes outside the themes")))
+        blocks.extend(outside)
     rest = len(notes) - len(chosen)
     if rest > 0:
         blocks.append(
@@ -153,9 +150,4 @@ def summarize(phase: dict[str, Any], ctx: SummaryContext) -> list[Block]:
                 % {"num": ctx.number(rest)}
             )
         )
-    config = phase.get("config") or {}
-    top = [n for n in representative(notes, plus) if plus.get(int(n["id"]), 0) > 0]
-    close = len(top) >= 2 and plus[int(top[0]["id"])] - plus[int(top[1]["id"])] <= 1
-    if config.get("allow_plus", True) and close:
-        blocks.append(Paragraph(_("Close: the two most agreed notes differ by one +1 or less.")))
     return blocks
