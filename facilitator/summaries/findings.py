@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from facilitator.summaries.blocks import Block, BulletList, Heading, Paragraph
+from facilitator.summaries.blocks import Block, BulletList, Heading, Notice, Paragraph
 from facilitator.summaries.context import SummaryContext, contribution_key
 from facilitator.summaries.stopwords import background_words
 
@@ -407,13 +407,14 @@ def phase_findings(ctx: SummaryContext, phase: dict[str, Any]) -> list[Block]:
     top = keywords(notes, analysis.vocabulary, weights.strength)[:KEYWORDS_PER_PHASE]
     if top:
         blocks.append(
-            Paragraph(
+            Notice(
                 _("Keywords (notes): %(list)s")
-                % {"list": ", ".join(f"{k.label} ({ctx.number(k.notes)})" for k in top)}
+                % {"list": ", ".join(f"{k.label} ({ctx.number(k.notes)})" for k in top)},
+                "automatic",
             )
         )
     else:
-        blocks.append(Paragraph(_("No word was used in two or more notes.")))
+        blocks.append(Notice(_("No word was used in two or more notes."), "automatic"))
     found = [s for s in phase_suggestions(ctx, phase) if len(s.note_ids) >= SHOWN_MIN_NOTES]
     found = found[:SUGGESTIONS_PER_PHASE]
     if found:

@@ -109,7 +109,10 @@ def summarize(phase: dict[str, Any], ctx: SummaryContext) -> list[Block]:
     analysed = {n.id: n for n in analysis.notes.get(str(phase.get("key")), [])}
     pool = [analysed[i] for i in sorted(visible_ids) if i in analysed]
     first = []
-    for _label, inside, _order in themes:
+    sections = [inside for _label, inside, _order in themes]
+    if themes and ungrouped:
+        sections.append(ungrouped)  # the notes outside the themes get their own, too
+    for inside in sections:
         leader = choose([analysed[int(n["id"])] for n in inside], weights, plus, count=1)
         first.extend(n.id for n in leader)
     chosen = choose(pool, weights, plus, count=max(quota(len(pool)), len(first)), first=first)
