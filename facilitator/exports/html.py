@@ -84,7 +84,7 @@ def _text(text: str) -> Markup:
 
 def _paragraphs(text: str) -> Markup:
     """Escaped text split into paragraphs at blank lines."""
-    parts = [rich_strip(p) for p in rich_split(text.replace("\r\n", "\n"), "\n\n")]
+    parts = [rich_strip(p) for p in rich_split(text, "\n\n")]
     return Markup("").join(Markup("<p>%s</p>") % _text(p) for p in parts if p)
 
 
