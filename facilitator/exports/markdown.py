@@ -379,9 +379,7 @@ def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
                 body = rich_strip(rich_join("\n\n", [rest, *paragraphs[1:]]))
                 blocks.append(Notice(body, _MARKS[first[:1]]))  # type: ignore[arg-type]
             elif len(paragraphs) > 1 and paragraphs[-1].startswith("— "):
-                blocks.append(
-                    Quote(rich_join("\n\n", paragraphs[:-1]), str(paragraphs[-1])[2:])
-                )
+                blocks.append(Quote(rich_join("\n\n", paragraphs[:-1]), str(paragraphs[-1])[2:]))
             else:
                 blocks.append(Quote(rich_join("\n\n", paragraphs)))
             continue
