@@ -23,6 +23,7 @@ term), deterministic (ties by weight, size, time, term).
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -247,11 +248,13 @@ def keywords(
         t: frozenset(n.id for n in where) for t, where in used.items() if len(where) >= MIN_NOTES
     }
     kept: list[str] = []
+    kept_set: set[str] = set()
     for term in sorted(common, key=lambda t: (-len(t), t)):
         wholes = vocabulary.compounds.get(term, frozenset())
-        if any(longer in wholes and common[longer] == common[term] for longer in kept):
+        if any(w in kept_set and common[w] == common[term] for w in wholes):
             continue
         kept.append(term)
+        kept_set.add(term)
     found = []
     for term in kept:
         where = used[term]
@@ -295,62 +298,82 @@ def _label(
 def suggest(
     notes: list[AnalysedNote], weights: PhaseWeights, vocabulary: Vocabulary
 ) -> list[Suggestion]:
-    """Suggested themes among ``notes``: biggest first, then oldest."""
+    """Suggested themes among ``notes``: biggest first, then oldest.
+
+    A greedy choice with lazy updates: every candidate term has a score (its ungrouped notes ×
+    its strength, plus a quarter of the strength of the other terms those notes share), kept
+    in a heap; when a group is formed only the terms of its notes are scored again. So the work
+    grows with the notes' terms, not with the square of the notes.
+    """
     if len(notes) < 2:
         return []
-    by_term: dict[str, list[AnalysedNote]] = defaultdict(list)
+    strength = weights.strength
+    by_id = {n.id: n for n in notes}
+    members: dict[str, set[int]] = defaultdict(set)
     for note in notes:
         for term in note.terms:
-            by_term[term].append(note)
+            members[term].add(note.id)
     limit = max(2, int(len(_distinct(notes)) * MAX_SHARE))
-    candidates = {
-        t: members
-        for t, members in by_term.items()
-        if len({n.key for n in members}) >= 2 and len(members) <= limit
-    }
+    candidates = {t for t, ids in members.items() if 2 <= len(ids) <= limit}
     free = {n.id for n in notes}
-    groups: list[tuple[str, list[AnalysedNote]]] = []
-    while True:
-        best: tuple[Any, ...] | None = None
-        for term, members in candidates.items():
-            left = [n for n in members if n.id in free]
-            if len({n.key for n in left}) < 2:
-                continue
-            strength = weights.strength.get(term, 0.0)
-            # Cohesion: how much else the notes share besides the term (their other terms).
-            shared = Counter(t for n in left for t in n.terms if t != term)
-            cohesion = sum(weights.strength.get(t, 0.0) for t, c in shared.items() if c >= 2)
-            score = round(len(left) * strength + 0.25 * cohesion, 9)
-            key = (-score, -len(left), min(n.order for n in left), term)
-            if best is None or key < best[0]:
-                best = (key, term, left)
-        if best is None:
-            break
-        _key, term, left = best
-        groups.append((term, left))
-        free -= {n.id for n in left}
+
+    def score(term: str) -> tuple[Any, ...] | None:
+        left = [by_id[i] for i in members[term] if i in free]
+        if len({n.key for n in left}) < 2:
+            return None
+        shared: Counter[str] = Counter(t for n in left for t in n.terms if t != term)
+        cohesion = sum(strength.get(t, 0.0) for t, c in shared.items() if c >= 2)
+        value = round(len(left) * strength.get(term, 0.0) + 0.25 * cohesion, 9)
+        return (-value, -len(left), min(n.order for n in left), term)
+
+    heap = [key for key in (score(t) for t in sorted(candidates)) if key is not None]
+    heapq.heapify(heap)
+    current = {key[3]: key for key in heap}
+    groups: list[list[AnalysedNote]] = []
+    while heap:
+        key = heapq.heappop(heap)
+        term = key[3]
+        if current.get(term) != key:
+            continue  # stale: the term was scored again since
+        left = [by_id[i] for i in members[term] if i in free]
+        groups.append(left)
+        free.difference_update(n.id for n in left)
+        del current[term]
+        touched = {t for n in left for t in n.terms if t in current}
+        for other in sorted(touched):
+            fresh = score(other)
+            if fresh is None:
+                del current[other]
+            else:
+                current[other] = fresh
+                heapq.heappush(heap, fresh)
     # Notes left alone join the group they share the most distinctive weight with.
-    members_of = [list(left) for _term, left in groups]
+    groups_with: dict[str, set[int]] = defaultdict(set)
+    for index, group in enumerate(groups):
+        for note in group:
+            for term in note.terms:
+                groups_with[term].add(index)
+    joined: list[list[AnalysedNote]] = [list(g) for g in groups]
     for note in notes:
-        if note.id not in free or not groups:
+        if note.id not in free:
             continue
-        scores = []
-        for index, members in enumerate(members_of):
-            words = {t for n in members for t in n.terms}
-            shared = sum(weights.strength.get(t, 0.0) for t in note.terms & words)
-            scores.append((shared, -index))
-        shared, index = max(scores)
-        if shared >= JOIN_WEIGHT:
-            members_of[-index].append(note)
+        totals: dict[int, float] = defaultdict(float)
+        for term in note.terms:
+            for index in groups_with.get(term, ()):
+                totals[index] += strength.get(term, 0.0)
+        if totals:
+            index = max(totals, key=lambda i: (round(totals[i], 9), -i))
+            if totals[index] >= JOIN_WEIGHT:
+                joined[index].append(note)
     suggestions = []
-    for members in members_of:
-        members.sort(key=lambda n: (n.order, n.id))
-        words = _label(members, weights, vocabulary)
+    for group in joined:
+        group.sort(key=lambda n: (n.order, n.id))
+        words = _label(group, weights, vocabulary)
         suggestions.append(
             Suggestion(
                 label=", ".join(vocabulary.label(w) for w in words),
                 words=words,
-                note_ids=tuple(n.id for n in members),
+                note_ids=tuple(n.id for n in group),
             )
         )
     suggestions.sort(key=lambda s: (-len(s.note_ids), s.note_ids[0]))
