@@ -5,10 +5,14 @@ are built in Finnish and measured:
 
 * **theme recall in the body**: a human theme counts as caught when one of its stems starts a
   word of the body's text for its phase (the phase's section and its automatic part; never the
-  appendix). Also given for the quoted notes alone (representative quotes, no keywords).
+  appendix). Also given for the notes' own words alone: the same text without anything
+  automatic (keywords, suggested themes), i.e. the notes the body quotes or lists.
 * **body length**: characters of the text a reader reads before the appendix (headings,
   paragraphs, list items, table cells, quotes and their attributions; no Markdown syntax, no
   footer) divided by the characters of the notes themselves (target ≤ 1.0).
+* **the same number of notes chosen otherwise**: recall when the body quoted as many notes as
+  it does, but the first ones written, or the most agreed (+1s) then the oldest (the rule before
+  this work), to show what the choice for coverage adds.
 * **ARI**: the adjusted Rand index of the suggested themes against the human grouping, per
   phase, averaged (a note in no suggestion counts as a group of its own).
 
@@ -98,20 +102,28 @@ def visible_text(block: Any) -> str:
     return str(block.text)
 
 
-def _sections(blocks: list[Any], titles: list[str]) -> dict[str, list[Any]]:
-    """Blocks per phase title: every run from a heading with that text to the next heading of
-    the same or a higher level (the phase section and, where it is apart, its automatic part)."""
-    out: dict[str, list[Any]] = {t: [] for t in titles}
+def _sections(blocks: list[Any], titles: list[str]) -> dict[str, list[tuple[bool, Any]]]:
+    """Blocks per phase title, each marked automatic or not: every run from a heading with that
+    text to the next heading of the same or a higher level (the phase section and, where it is
+    apart, its automatic part). Automatic: under a heading that says so, or an automatic
+    notice."""
+    out: dict[str, list[tuple[bool, Any]]] = {t: [] for t in titles}
     current: tuple[str, int] | None = None
+    automatic_from: int | None = None
     for block in blocks:
         if isinstance(block, Heading):
+            if automatic_from is not None and block.level <= automatic_from:
+                automatic_from = None
+            if block.text.startswith("Automaatti"):
+                automatic_from = block.level
             if block.text in out:
                 current = (block.text, block.level)
                 continue
             if current is not None and block.level <= current[1]:
                 current = None
         if current is not None:
-            out[current[0]].append(block)
+            machine = automatic_from is not None or getattr(block, "kind", "") == "automatic"
+            out[current[0]].append((machine, block))
     return out
 
 
@@ -134,16 +146,22 @@ def measure(workshop: Workshop, analyser: str) -> dict[str, Any]:
     titles = [f"{i}. Kysymys {i}" for i in range(1, len(workshop.phases) + 1)]
     sections = _sections(body, titles)
     suggestions = suggested_groups(export, analyser)
-    caught = quoted = total = 0
+    caught = quoted = total = first_caught = agreed_caught = 0
     aris = []
     for title, phase in zip(titles, workshop.phases, strict=True):
         part = sections[title]
-        text = "\n".join(visible_text(b) for b in part)
-        quotes = "\n".join(b.text for b in part if isinstance(b, Quote))
+        text = "\n".join(visible_text(b) for _machine, b in part)
+        quotes = "\n".join(visible_text(b) for machine, b in part if not machine)
+        count = sum(1 for machine, b in part if isinstance(b, Quote) and not machine)
+        first = "\n".join(n.text for n in phase.notes[:count])
+        ranked = sorted(enumerate(phase.notes), key=lambda pair: (-pair[1].plus, pair[0]))
+        agreed = "\n".join(n.text for _i, n in ranked[:count])
         for theme in phase.themes:
             total += 1
             caught += _caught(text, theme.stems)
             quoted += _caught(quotes, theme.stems)
+            first_caught += _caught(first, theme.stems)
+            agreed_caught += _caught(agreed, theme.stems)
         ids = [nid for nid, _ in sorted(theme_of.items()) if nid in _phase_ids(export, phase.key)]
         label = {nid: f"single-{nid}" for nid in ids}
         for n, group in enumerate(suggestions.get(phase.key, [])):
@@ -156,6 +174,8 @@ def measure(workshop: Workshop, analyser: str) -> dict[str, Any]:
         "themes": total,
         "caught": caught,
         "caught_in_quotes": quoted,
+        "caught_first_written": first_caught,
+        "caught_most_agreed": agreed_caught,
         "body_chars": body_chars,
         "notes_chars": notes_chars,
         "ari": sum(aris) / len(aris),
@@ -191,6 +211,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     "set": subset,
                     "recall": sum(r["caught"] for r in chosen) / themes,
                     "recall_quotes": sum(r["caught_in_quotes"] for r in chosen) / themes,
+                    "recall_first": sum(r["caught_first_written"] for r in chosen) / themes,
+                    "recall_agreed": sum(r["caught_most_agreed"] for r in chosen) / themes,
                     "body_ratio": sum(r["body_chars"] for r in chosen)
                     / sum(r["notes_chars"] for r in chosen),
                     "max_body_ratio": max(r["body_chars"] / r["notes_chars"] for r in chosen),
@@ -204,14 +226,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 f"ARI {' '.join(f'{a:.2f}' for a in r['ari_per_phase'])}"
             )
     print()
-    print("| analyser | notes | theme recall (body) | recall (quotes only) | body ÷ notes "
-          "(all / largest) | ARI |")  # fmt: skip
-    print("|---|---|---|---|---|---|")
+    print("| analyser | notes | theme recall (body) | recall (notes' own words) | same count: "
+          "first written / most agreed | body ÷ notes (all / largest) | ARI |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
     for row in rows:
         print(
             f"| {row['analyser']} | {row['set']} | {row['recall']:.0%} | "
-            f"{row['recall_quotes']:.0%} | {row['body_ratio']:.2f} / {row['max_body_ratio']:.2f} "
-            f"| {row['ari']:.2f} |"
+            f"{row['recall_quotes']:.0%} | {row['recall_first']:.0%} / {row['recall_agreed']:.0%} "
+            f"| {row['body_ratio']:.2f} / {row['max_body_ratio']:.2f} | {row['ari']:.2f} |"
         )
     report = {"rows": rows}
     if args.json:
