@@ -26,11 +26,12 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from facilitator.summaries.blocks import Block, BulletList, Heading, Notice, Paragraph
 from facilitator.summaries.context import SummaryContext, contribution_key
+from facilitator.summaries.lexicon import concepts
 from facilitator.summaries.stopwords import background_words
 
 #: Keywords shown per phase and across phases; a keyword needs at least this many notes.
@@ -49,6 +50,8 @@ MAX_SHARE = 0.3
 JOIN_WEIGHT = 0.45
 #: Weight of a term used in a single note, for the coverage of representative notes.
 SINGLE_TERM = 0.25
+#: A field concept shared by notes (lexicon.py) weighs this share of its strongest word.
+CONCEPT_WEIGHT = 0.8
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,8 @@ class PhaseWeights:
     distinct: dict[str, int]
     #: Specificity × damping of each term, in (0, 1).
     strength: dict[str, float]
+    #: Term → field concept (lexicon.py) for suggested themes.
+    concepts: Mapping[str, str] = field(default_factory=dict)
 
     def coverage(self, term: str) -> float:
         """A term's worth when a representative note says it: shared terms weigh more."""
@@ -126,6 +131,7 @@ class WorkshopAnalysis:
     notes: dict[str, list[AnalysedNote]]
     vocabulary: Vocabulary
     damped: dict[str, frozenset[str]]
+    concepts: Mapping[str, str] = field(default_factory=dict)
     _weights: dict[str, PhaseWeights] = field(default_factory=dict)
 
     def weights(self, phase_key: str) -> PhaseWeights:
@@ -205,7 +211,14 @@ def workshop_analysis(ctx: SummaryContext) -> WorkshopAnalysis:
         {term: frozenset(wholes) for term, wholes in compounds.items()},
         {term: frozenset(counts) for term, counts in surfaces.items()},
     )
-    analysis = WorkshopAnalysis(per_phase, vocabulary, damped)
+    language = analyser.language
+
+    def first_term(word: str) -> str:
+        found = analyser.terms(word)
+        return found[0][0] if found else ""
+
+    known = concepts(language, f"{analyser.label}", first_term)
+    analysis = WorkshopAnalysis(per_phase, vocabulary, damped, known)
     ctx.__dict__["_workshop_analysis"] = analysis
     return analysis
 
@@ -226,7 +239,7 @@ def _phase_weights(analysis: WorkshopAnalysis, phase_key: str) -> PhaseWeights:
         ratio = p / q
         value = ratio / (1 + ratio)
         strength[term] = value * (DAMPING if term in damped else 1.0)
-    return PhaseWeights(notes, dict(distinct), strength)
+    return PhaseWeights(notes, dict(distinct), strength, analysis.concepts)
 
 
 def keywords(
@@ -280,9 +293,14 @@ def _label(
     """The top words of a group: shared by most of its notes, most distinctive."""
     counts: Counter[str] = Counter(t for n in members for t in n.terms)
     ranked = sorted(
-        (t for t, c in counts.items() if c >= 2),
+        (t for t, c in counts.items() if c >= 2 and not t.startswith("#")),
         key=lambda t: (-counts[t] * weights.strength.get(t, 0.0), -counts[t], t),
     )
+    if not ranked:  # grouped by a field concept only: its most distinctive words
+        ranked = sorted(
+            (t for t in counts if not t.startswith("#")),
+            key=lambda t: (-weights.strength.get(t, 0.0), t),
+        )[:2]
     words: list[str] = []
     for term in ranked:
         # A part adds nothing beside its compound, nor a compound beside its own part.
@@ -293,6 +311,28 @@ def _label(
         if len(words) == 3:
             break
     return tuple(words)
+
+
+def _with_concepts(
+    notes: list[AnalysedNote], weights: PhaseWeights
+) -> tuple[list[AnalysedNote], dict[str, float]]:
+    """Notes with the field concepts of their terms added (``#`` + concept, see
+    ``lexicon.py``), each weighing ``CONCEPT_WEIGHT`` of its strongest term."""
+    strength = dict(weights.strength)
+    if not weights.concepts:
+        return notes, strength
+    out = []
+    for note in notes:
+        keys: dict[str, float] = {}
+        for term in note.terms:
+            concept = weights.concepts.get(term)
+            if concept:
+                key = f"#{concept}"
+                keys[key] = max(keys.get(key, 0.0), strength.get(term, 0.0) * CONCEPT_WEIGHT)
+        for key, value in keys.items():
+            strength[key] = max(strength.get(key, 0.0), value)
+        out.append(replace(note, terms=note.terms | frozenset(keys)) if keys else note)
+    return out, strength
 
 
 def suggest(
@@ -307,7 +347,7 @@ def suggest(
     """
     if len(notes) < 2:
         return []
-    strength = weights.strength
+    notes, strength = _with_concepts(notes, weights)
     by_id = {n.id: n for n in notes}
     members: dict[str, set[int]] = defaultdict(set)
     for note in notes:

@@ -43,6 +43,7 @@ FINNISH = _words(
     esim mm ite itte ittensä tarvi tarvii pitäis pitää ollaan oot ootte ovat olen
     toinen toisen toiseen toiselle toista kukaan kenenkään mikään jokainen jokaisen kumpikin
     molemmat eri sama samaa kerta kerran kertaa kerralla kerralle asti saakka vasta
+    yksi yks kaksi kolme neljä viisi
     """
 )
 
