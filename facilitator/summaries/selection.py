@@ -15,6 +15,7 @@ different notes); the rest are in the appendix. Never "the first N written".
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 
 from facilitator.summaries.findings import AnalysedNote, PhaseWeights
@@ -77,19 +78,25 @@ def choose(
                 key=lambda n: (-agreement.get(n.id, 0), -round(gain(n), 9), n.order, n.id),
             )
         )
-    while len(chosen) < wanted:
-        best: tuple[tuple[float, int, tuple[str, int], int], AnalysedNote] | None = None
-        for note in candidates:
-            if note in chosen:
-                continue
-            plus = agreement.get(note.id, 0)
-            score = round(gain(note) * (1 + plus / max(1, top)), 9)
-            key = (-score, -plus, note.order, note.id)
-            if best is None or key < best[0]:
-                best = (key, note)
-        if best is None or best[0][0] >= 0:
+
+    def key(note: AnalysedNote) -> tuple[float, int, tuple[str, int], int]:
+        plus = agreement.get(note.id, 0)
+        return (-round(gain(note) * (1 + plus / max(1, top)), 9), -plus, note.order, note.id)
+
+    # Lazy greedy: a note's gain only shrinks as more is covered, so a stale key in the heap is
+    # a bound; the top is taken when its fresh key still comes first (same result as scoring
+    # every note every round, in far less time).
+    heap = [(key(n), n.id) for n in candidates if n not in chosen]
+    heapq.heapify(heap)
+    while len(chosen) < wanted and heap:
+        _stale, nid = heapq.heappop(heap)
+        fresh = key(by_id[nid])
+        if heap and fresh > heap[0][0]:
+            heapq.heappush(heap, (fresh, nid))
+            continue
+        if fresh[0] >= 0:
             break  # nothing left adds anything new
-        take(best[1])
+        take(by_id[nid])
     if len(chosen) < min(MIN_QUOTED, len(candidates), wanted):
         # Notes without content words (all stop words, emoji): the most agreed, oldest first.
         rest = sorted(

@@ -2,13 +2,16 @@
 
 Finnish words are lemmatised and compounds split with Voikko where it is installed (the Debian
 ``libvoikko1`` + ``voikko-fi`` packages and the ``libvoikko`` Python wrapper):
-``palvelupolulta`` → ``palvelupolku`` with the parts ``palvelu`` and ``polku``; a word Voikko does
-not know (a typo, a spoken form such as ``tavotteita``) is read as Voikko's closest suggestion
-when that only adds letters or swaps one vowel. Without Voikko, and for Swedish and English,
-``simplemma`` (pure Python, slow first load per language) lemmatises and splits compounds by
-looking both halves up in its dictionary (``arbetsförmedlingen`` → ``arbete`` + ``förmedling``,
-``healthcare`` → ``health`` + ``care``); ``snowballstemmer`` stems as the last resort and splits
-only at hyphens. ``Analyser.compounds`` says which, so the minutes footer can tell the reader.
+``palvelupolulta`` → ``palvelupolku`` with the parts ``palvelu`` and ``polku``; a word Voikko
+does not know (a spoken form such as ``tavotteita`` or ``kipee``) is read as the written word it
+stands for when Voikko knows that one (``spoken_candidates``).
+
+Without Voikko, and for Swedish and English, ``simplemma`` (pure Python, slow first load per
+language) lemmatises and splits compounds by looking both halves up in its dictionary
+(``arbetsförmedlingen`` → ``arbete`` + ``förmedling``, ``healthcare`` → ``health`` + ``care``);
+``snowballstemmer`` stems as the last resort and splits only at hyphens. ``Analyser.compounds``
+says which, so the minutes footer can tell the reader.
+
 The chain can be forced with the environment variable ``FACILITATOR_TEXT_ANALYSER`` (``auto``,
 ``voikko``, ``simplemma``, ``snowball``) or the ``backend`` argument, so tests cover every path;
 the analyser that ran is named in the minutes.
@@ -142,22 +145,23 @@ class Analyser:
         return frozenset(term for term, _surface, _whole in self.terms(text))
 
 
-def _correction_rank(word: str, suggestion: str) -> int | None:
-    """How well a spelling suggestion keeps the writer's word: 0 when it only adds one or two
-    letters (a dropped letter, as in spoken ``tavotteita`` → ``tavoitteita``), 1 when it swaps
-    one vowel (``kipee`` → ``kipeä``), None for anything else."""
-    if " " in suggestion or "-" in suggestion:
-        return None
-    extra = len(suggestion) - len(word)
-    if extra == 0:
-        diff = [(a, b) for a, b in zip(word, suggestion, strict=True) if a != b]
-        vowels = "aeiouyäö"
-        swap = len(diff) == 1 and diff[0][0] in vowels and diff[0][1] in vowels
-        return 1 if swap else None
-    if not 0 < extra <= 2:
-        return None
-    letters = iter(suggestion)
-    return 0 if all(ch in letters for ch in word) else None
+_VOWELS = "aeiouyäö"
+#: Spoken endings and their written forms (kipee → kipeä, haluu → halua, autoo → autoa).
+_SPOKEN_ENDINGS = (("ee", "eä"), ("uu", "ua"), ("oo", "oa"), ("ii", "ia"), ("yy", "yä"))
+
+
+def spoken_candidates(word: str) -> list[str]:
+    """Written forms a spoken or hastily typed Finnish word may stand for, most likely first:
+    the ``i`` that speech drops after a vowel (``tavotteita`` → ``tavoitteita``, ``ilmasia`` →
+    ``ilmaisia``, ``rohkasu`` → ``rohkaisu``), then a spoken ending (``kipee`` → ``kipeä``)."""
+    out = []
+    for i in range(1, len(word)):
+        if word[i - 1] in _VOWELS and word[i - 1] != "i" and word[i] not in _VOWELS:
+            out.append(word[:i] + "i" + word[i:])
+    for spoken, written in _SPOKEN_ENDINGS:
+        if word.endswith(spoken) and len(word) > len(spoken) + 1:
+            out.append(word[: -len(spoken)] + written)
+    return out
 
 
 class VoikkoAnalyser(Analyser):
@@ -165,8 +169,6 @@ class VoikkoAnalyser(Analyser):
 
     backend = "voikko"
     compounds = COMPOUNDS_MORPHOLOGY
-    #: Spelling suggestions looked at for an unknown word (Voikko orders them by likelihood).
-    SUGGESTIONS = 5
     MIN_CORRECTED = 4
 
     def __init__(self, language: str) -> None:
@@ -187,13 +189,10 @@ class VoikkoAnalyser(Analyser):
             self._voikko.analyze(word) if word != lower else []
         )
         if not analyses and len(lower) >= self.MIN_CORRECTED and "-" not in lower:
-            ranked = []
-            for order, suggestion in enumerate(self._voikko.suggest(lower)[: self.SUGGESTIONS]):
-                rank = _correction_rank(lower, suggestion.lower())
-                if rank is not None:
-                    ranked.append((rank, order, suggestion.lower()))
-            if ranked:
-                analyses = self._voikko.analyze(min(ranked)[2])
+            for candidate in spoken_candidates(lower):
+                if self._voikko.spell(candidate):
+                    analyses = self._voikko.analyze(candidate)
+                    break
         if not analyses:
             return WordAnalysis(lower)
         candidates = []
