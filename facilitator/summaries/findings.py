@@ -14,11 +14,14 @@ only. Very common field words (a small bundled background list per language, see
 **Keywords** are terms used in at least two notes, ranked by ``notes × weight``; the count shown
 is always the number of notes containing the word.
 
-**Suggested themes** group notes that share a distinctive term (lemmas and compound parts): the
-term that gathers the most weight among the notes not yet grouped opens a group of every such
-note, then the next, until no term is shared by two ungrouped notes; a note left alone joins
-the group it shares the most distinctive terms with. Linear in the number of notes (a bucket per
-term), deterministic (ties by weight, size, time, term).
+**Suggested themes** group notes that share a distinctive term (lemmas and compound parts, and
+as a weaker hint a concept of the small field thesaurus in ``lexicon.py``: "bussi" and "kyyti"
+are both about getting about): the term that gathers the most weight among the notes not yet
+grouped opens a group of every such note, then the next, until no term is shared by two
+ungrouped notes; a note left alone joins the group it shares the most distinctive terms with.
+Near-linear in the notes' terms (a bucket per term, a heap of scores updated lazily),
+deterministic (ties by weight, size, time, term). The minutes show those of three notes or more;
+the minutes page offers every one, and a facilitator can make it a named theme.
 """
 
 from __future__ import annotations
