@@ -41,6 +41,9 @@ def serve(host: str | None, port: int | None, async_mode: str | None) -> None:
     from facilitator.summaries.text_analysis import warm_up
 
     warm_up(app.config["DEFAULT_LOCALE"])  # slow dictionary loads now, not when a workshop ends
+    from facilitator.realtime import scheduler
+
+    scheduler.start(app)  # timers whose end moves the room on (e.g. the next round)
     shown = app.config["PUBLIC_URL"]
     if not shown:
         # Only when needed: finding the LAN address may ask the resolver about this host name.

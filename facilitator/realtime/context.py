@@ -287,9 +287,16 @@ class TimerControl:
         """Stop and set to ``seconds``."""
         return self._set(timer.new_timer(seconds, warning=warning))
 
-    def start(self) -> dict[str, Any]:
-        """Run (or resume) the timer."""
-        return self._set(timer.start(self.value, self.ctx.now()))
+    def start(
+        self, *, then: str | None = None, data: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Run (or resume) the timer. ``then``: an action of this phase's method (one the
+        facilitator may send) that runs by itself, once, when the time runs out — e.g. the next
+        round (facilitator/realtime/scheduler.py)."""
+        value = timer.start(self.value, self.ctx.now())
+        if then is not None:
+            value["then"] = {"type": then, "phase": self.ctx.phase.id, "data": data or {}}
+        return self._set(value)
 
     def pause(self) -> dict[str, Any]:
         """Stop and keep what is left."""
