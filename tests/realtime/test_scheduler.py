@@ -42,7 +42,7 @@ def test_a_due_follow_up_runs_once_through_the_gate(make_room) -> None:
 
 def test_the_same_end_seen_twice_runs_once(make_room) -> None:
     room = make_room()
-    console, _ = started(room, ("", ""))
+    started(room, ("", ""))
     ends = arm(room, {"type": "timer.add", "phase": room.phase_id(0), "data": {"seconds": 0}}, -1)
     # Two processes (or two ticks) see the same due timer: the op id is the same, so the gate's
     # replay check runs the action once.
