@@ -43,6 +43,9 @@ def serve(host: str | None, port: int | None, async_mode: str | None) -> None:
     from facilitator.summaries.text_analysis import warm_up
 
     warm_up(app.config["DEFAULT_LOCALE"])  # slow dictionary loads now, not when a workshop ends
+    from facilitator.realtime import scheduler
+
+    scheduler.start(app)  # timers whose end moves the room on (e.g. the next round)
     click.echo(f"Facilitator is running ({app.config['ASYNC_MODE']}).")
     click.echo(f"  Open on this laptop:  http://127.0.0.1:{port}/")
     for line in reach_lines(app.config, host, port):

@@ -21,19 +21,20 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
-from facilitator.exports.marks import pieces as marks_pieces
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
     Heading,
-    Mark,
     Minutes,
     Notice,
     Paragraph,
     Quote,
     Table,
     renderer_for,
+    rich_split,
+    rich_strip,
+    spans_of,
 )
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -43,6 +44,7 @@ _LANG = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
 _SHADE = {"automatic": "FFF8DB", "warning": "FDEEEE", "info": "EAF4FB"}
 _BORDER = {"automatic": "8A6D00", "warning": "AA3333", "info": "1F5F8B"}
 _W_TR, _W_TC, _W_P, _W_R, _W_T, _W_BR = (qn(f"w:{t}") for t in ("tr", "tc", "p", "r", "t", "br"))
+_W_RPR, _W_B, _W_I = (qn(f"w:{t}") for t in ("rPr", "b", "i"))
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # A fixed timestamp keeps the file the same for the same minutes.
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -73,6 +75,16 @@ def _set_language(document: Any, locale: str) -> None:
     rpr.append(lang)
 
 
+def _runs(paragraph: Any, text: str, *, italic: bool = False) -> None:
+    """Add text as runs, keeping the bold and italics of edited minutes."""
+    for span in spans_of(text):
+        run = paragraph.add_run(_clean(span.text))
+        if span.bold:
+            run.bold = True
+        if span.italic or italic:
+            run.italic = True
+
+
 def _styled(document: Any, text: str, style: str) -> Any:
     """A paragraph in a named style. Style ids are looked up once per document: python-docx's
     lookup by name scans every style each time and took seconds for a long appendix."""
@@ -82,7 +94,7 @@ def _styled(document: Any, text: str, style: str) -> Any:
     paragraph = document.add_paragraph()
     paragraph._p.style = ids[style]
     if text:
-        paragraph.add_run(text)
+        _runs(paragraph, text)
     return paragraph
 
 
@@ -91,29 +103,14 @@ def _heading(document: Any, block: Heading) -> None:
     _styled(document, _clean(block.text).replace("\n", " "), f"Heading {level}")
 
 
-def _runs(paragraph: Any, text: str, marks: tuple[Mark, ...]) -> None:
-    """Text as runs, bold and italic where the facilitator marked it."""
-    for piece, styles in marks_pieces(text, marks):
-        run = paragraph.add_run(_clean(piece))
-        run.bold = True if "strong" in styles else None
-        run.italic = True if "em" in styles else None
-
-
 def _paragraph(document: Any, block: Paragraph) -> None:
-    if block.marks:
-        _runs(document.add_paragraph(), block.text.strip("\n"), block.marks)
-        return
-    for part in _clean(block.text).split("\n\n"):
-        document.add_paragraph(part.strip("\n"))
+    for part in rich_split(block.text, "\n\n"):
+        _runs(document.add_paragraph(), rich_strip(part))
 
 
 def _bullets(document: Any, block: BulletList) -> None:
-    for index, item in enumerate(block.items):
-        marks = block.marks_of(index)
-        if marks:
-            _runs(_styled(document, "", "List Bullet"), item, marks)
-        else:
-            _styled(document, _clean(item), "List Bullet")
+    for item in block.items:
+        _styled(document, item, "List Bullet")
 
 
 def _repeat_header(row: Any) -> None:
@@ -148,9 +145,15 @@ def _table(document: Any, block: Table) -> None:
             if props is not None:
                 cell.append(copy.deepcopy(props))
             paragraph = etree.SubElement(cell, _W_P)
-            if text:
+            for span in spans_of(text):
                 run = etree.SubElement(paragraph, _W_R)
-                for n, part in enumerate(_clean(text).split("\n")):
+                if span.bold or span.italic:
+                    props = etree.SubElement(run, _W_RPR)
+                    if span.bold:
+                        etree.SubElement(props, _W_B)
+                    if span.italic:
+                        etree.SubElement(props, _W_I)
+                for n, part in enumerate(_clean(span.text).split("\n")):
                     if n:
                         etree.SubElement(run, _W_BR)
                     node = etree.SubElement(run, _W_T)
@@ -163,7 +166,7 @@ def _quote(document: Any, block: Quote) -> None:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.left_indent = Pt(24)
     paragraph.paragraph_format.space_after = Pt(2) if block.attribution else Pt(8)
-    paragraph.add_run(_clean(block.text)).italic = True
+    _runs(paragraph, block.text, italic=True)
     if block.attribution:
         cite = document.add_paragraph()
         cite.paragraph_format.left_indent = Pt(24)
@@ -176,12 +179,13 @@ def _facts(document: Any, block: Facts) -> None:
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.add_run(_clean(label) + ": ").bold = True
-        paragraph.add_run(_clean(value))
+        _runs(paragraph, value)
     document.add_paragraph()
 
 
 def _notice(document: Any, block: Notice) -> None:
-    paragraph = document.add_paragraph(_clean(block.text))
+    paragraph = document.add_paragraph()
+    _runs(paragraph, block.text)
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     for side in ("top", "left", "bottom", "right"):

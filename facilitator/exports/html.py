@@ -10,19 +10,20 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
-from facilitator.exports.marks import pieces as marks_pieces
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
     Heading,
-    Mark,
     Minutes,
     Notice,
     Paragraph,
     Quote,
+    RichText,
     Table,
     renderer_for,
+    rich_split,
+    rich_strip,
 )
 
 MEDIA_TYPE = "text/html; charset=utf-8"
@@ -66,30 +67,25 @@ footer.minutes-footer { margin-top: 2rem; border-top: 1px solid #ccc; font-size:
 
 
 def _text(text: str) -> Markup:
-    """Escaped text with line breaks kept."""
+    """Escaped text with line breaks kept (and the bold and italics of edited minutes)."""
+    if isinstance(text, RichText):
+        out = Markup("")
+        for span in text.spans:
+            piece = _text(str(span.text))
+            if span.italic:
+                piece = Markup("<em>%s</em>") % piece
+            if span.bold:
+                piece = Markup("<strong>%s</strong>") % piece
+            out += piece
+        return out
     lines = text.replace("\r\n", "\n").split("\n")
     return Markup("<br>").join(escape(line) for line in lines)
 
 
 def _paragraphs(text: str) -> Markup:
     """Escaped text split into paragraphs at blank lines."""
-    parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return Markup("").join(Markup("<p>%s</p>") % _text(p) for p in parts)
-
-
-def _rich(text: str, marks: tuple[Mark, ...]) -> Markup:
-    """Escaped text with its bold and italic ranges as <strong> and <em> (line breaks kept)."""
-    if not marks:
-        return _text(text)
-    out = []
-    for piece, styles in marks_pieces(text.replace("\r\n", "\n"), marks):
-        html = _text(piece)
-        if "em" in styles:
-            html = Markup("<em>%s</em>") % html
-        if "strong" in styles:
-            html = Markup("<strong>%s</strong>") % html
-        out.append(html)
-    return Markup("").join(out)
+    parts = [rich_strip(p) for p in rich_split(text, "\n\n")]
+    return Markup("").join(Markup("<p>%s</p>") % _text(p) for p in parts if p)
 
 
 def _heading(block: Heading) -> Markup:
@@ -98,15 +94,11 @@ def _heading(block: Heading) -> Markup:
 
 
 def _paragraph(block: Paragraph) -> Markup:
-    if block.marks:
-        return Markup("<p>%s</p>") % _rich(block.text.strip(), block.marks)
     return _paragraphs(block.text)
 
 
 def _bullets(block: BulletList) -> Markup:
-    items = Markup("").join(
-        Markup("<li>%s</li>") % _rich(item, block.marks_of(n)) for n, item in enumerate(block.items)
-    )
+    items = Markup("").join(Markup("<li>%s</li>") % _text(i) for i in block.items)
     return Markup("<ul>%s</ul>") % items
 
 

@@ -13,21 +13,23 @@ from collections.abc import Callable
 
 from markdown_it.token import Token
 
-from facilitator.exports.marks import nested as marks_nested
-from facilitator.exports.marks import pieces as marks_pieces
-from facilitator.exports.marks import tidy as marks_tidy
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
     Heading,
-    Mark,
     Minutes,
     Notice,
     Paragraph,
     Quote,
+    RichText,
+    Span,
     Table,
     renderer_for,
+    rich,
+    rich_join,
+    rich_strip,
+    spans_of,
 )
 from facilitator.text import parser
 
@@ -65,8 +67,48 @@ def _escape_line(line: str) -> str:
     return line
 
 
+def _marked(piece: str, span: Span) -> str:
+    """Escaped text wrapped in the emphasis markers of its run (spaces kept outside them)."""
+    core = piece.strip()
+    if not (span.bold or span.italic) or not core:
+        return piece
+    mark = "***" if span.bold and span.italic else "**" if span.bold else "*"
+    lead, trail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()) :]
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def _escape_rich(text: RichText) -> str:
+    """RichText → Markdown with its bold and italics (line starts escaped as for plain text)."""
+    lines: list[list[tuple[str, Span]]] = [[]]
+    for span in rich_strip(text).spans if isinstance(rich_strip(text), RichText) else ():
+        for n, part in enumerate(span.text.replace("\r\n", "\n").split("\n")):
+            if n:
+                lines.append([])
+            lines[-1].append((part, span))
+    out: list[str] = []
+    for line in lines:
+        pieces = []
+        for n, (part, span) in enumerate(line):
+            if n == 0 or not "".join(p for p, _s in line[:n]).strip():
+                part = part.lstrip(" \t")
+            escaped = _INLINE.sub(r"\\\1", part).replace("<", "&lt;")
+            if not "".join(p for p, _s in pieces).strip() and not (span.bold or span.italic):
+                escaped = _escape_line(part) if escaped.strip() else escaped
+            pieces.append((escaped, span))
+        rendered = "".join(_marked(p, s) for p, s in pieces).rstrip()
+        if not rendered:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(rendered)
+    return "\n".join(out).strip("\n")
+
+
 def escape(text: str) -> str:
-    """Plain text → Markdown that renders as the same text (newlines kept, blank runs collapsed)."""
+    """Plain text → Markdown that renders as the same text (newlines kept, blank runs collapsed);
+    RichText keeps its bold and italics."""
+    if isinstance(text, RichText):
+        return _escape_rich(text)
     out: list[str] = []
     for line in _lines(text.strip()):
         if not line:
@@ -79,7 +121,14 @@ def escape(text: str) -> str:
 
 def _cell(text: str) -> str:
     """Text that never starts a line (cell, heading, fact): one line, inline markup and pipes
-    escaped; block markers need no escape there."""
+    escaped; block markers need no escape there. RichText keeps its bold and italics."""
+    if isinstance(text, RichText):
+        pieces = []
+        for span in text.spans:
+            flat = " ".join(span.text.replace("\r", "\n").split("\n"))
+            flat = _INLINE.sub(r"\\\1", flat).replace("<", "&lt;").replace("|", "\\|")
+            pieces.append(_marked(flat, span))
+        return " ".join("".join(pieces).split(" ")).strip()
     flat = " ".join(part.strip() for part in _lines(text) if part.strip())
     flat = _INLINE.sub(r"\\\1", flat).replace("<", "&lt;").replace("|", "\\|")
     # A heading's closing "#" run would be dropped.
@@ -96,81 +145,14 @@ def _heading(block: Heading) -> str:
     return "#" * level + " " + _cell(block.text)
 
 
-# Stand-ins for emphasis delimiters while the text is escaped (private-use characters, removed
-# from the text itself first).
-_DELIMITERS = {"strong": "\ue000", "em": "\ue001"}
-_CLOSERS = {"strong": "\ue002", "em": "\ue003"}
-_PRIVATE = re.compile("[\ue000-\ue003]")
-_RUNS = re.compile("([\ue000-\ue003]+)")
-
-
-def _escape_marked(text: str, marks: tuple[Mark, ...]) -> str:
-    """Plain text with bold/italic ranges → Markdown (``**bold**``, ``*italic*``).
-
-    Delimiters open and close only where the formatting changes, nested (a bold word inside an
-    italic sentence: ``*a **b** c*``). Ranges that cross each other are nested by cutting the
-    later one short, as Markdown cannot write crossing emphasis reliably."""
-    text = _PRIVATE.sub("", text)
-    if not marks:
-        return escape(text)
-    kept = marks_nested(marks_tidy(text, marks))
-    out: list[str] = []
-    stack: list[str] = []
-    at = 0
-    for piece, styles in marks_pieces(text, kept):
-        lowest = next((i for i, s in enumerate(stack) if s not in styles), len(stack))
-        out.extend(_CLOSERS[s] for s in reversed(stack[lowest:]))
-        del stack[lowest:]
-        # The range that lasts longer opens first (outside), so none has to close and reopen.
-        ends = {kind: end for start, end, kind in kept if start <= at < end}
-        opening = sorted(
-            (s for s in ("strong", "em") if s in styles and s not in stack),
-            key=lambda s: (-ends.get(s, 0), s != "strong"),
-        )
-        at += len(piece)
-        out.extend(_DELIMITERS[s] for s in opening)
-        stack.extend(opening)
-        out.append(piece)
-    out.extend(_CLOSERS[s] for s in reversed(stack))
-    marked = escape(_references("".join(out)))
-    for style, mark in (("strong", "**"), ("em", "*")):
-        marked = marked.replace(_DELIMITERS[style], mark).replace(_CLOSERS[style], mark)
-    return marked
-
-
-def _references(text: str) -> str:
-    """Next to each run of delimiters, a letter on one side and punctuation on the other would
-    stop the run from opening or closing (CommonMark's flanking rules, as in ``**"quote"**s``):
-    the letter is written as a character reference, which reads the same."""
-    tokens = _RUNS.split(text)
-    closers = set(_CLOSERS.values())
-    for i in range(1, len(tokens), 2):
-        before, after = tokens[i - 1], tokens[i + 1]
-        closing = set(tokens[i]) <= closers
-        opening = not set(tokens[i]) & closers
-        # (Not a single character between two runs: changing it would break the other run.)
-        lone_before = len(before) == 1 and i > 1
-        lone_after = len(after) == 1 and i + 2 < len(tokens)
-        if opening and before[-1:].isalnum() and after[:1] and _punct(after[0]):
-            if not lone_before:
-                tokens[i - 1] = f"{before[:-1]}&#{ord(before[-1])};"
-        elif closing and after[:1].isalnum() and before[-1:] and _punct(before[-1]):
-            tokens[i + 1] = after if lone_after else f"&#{ord(after[0])};{after[1:]}"
-    return "".join(tokens)
-
-
-def _punct(char: str) -> bool:
-    return not char.isalnum() and not char.isspace()
-
-
 def _paragraph(block: Paragraph) -> str:
-    return _escape_marked(block.text, block.marks)
+    return escape(block.text)
 
 
 def _bullets(block: BulletList) -> str:
     items = []
-    for index, item in enumerate(block.items):
-        body = _escape_marked(item, block.marks_of(index))
+    for item in block.items:
+        body = escape(item)
         # Continuation lines belong to the item: indent them under the marker.
         items.append("- " + body.replace("\n", "\n  ").replace("\n  \n", "\n\n"))
     return "\n".join(items)
@@ -242,45 +224,40 @@ def render(minutes: Minutes) -> bytes:
 #
 # Edited minutes are stored as Markdown. Word, PDF and HTML exports read that text back into
 # blocks with the same parser the preview uses, so what the facilitator sees is what they get.
-# Bold and italics in paragraphs and list items become marks; other inline markup is dropped
-# (blocks hold plain text); a link keeps its address in brackets.
+# Inline bold and italics are kept (the text becomes a RichText with its runs, so Word and PDF
+# show them too); a link keeps its address in brackets.
 # ``parse(render_markdown(m))`` gives back ``m``'s blocks and footer.
 
 _MARKS = {mark: kind for kind, mark in _NOTICE_MARK.items()}
 
 
-def _inline_rich(token: Token) -> tuple[str, tuple[Mark, ...]]:
-    """The plain text of an inline token and its bold/italic ranges (breaks kept, link targets
-    kept in brackets after the link text)."""
-    text = ""
-    marks: list[Mark] = []
-    open_at: dict[str, list[int]] = {"strong": [], "em": []}
-    links: list[tuple[str, int]] = []
+def _inline_text(token: Token) -> str:
+    """The text of an inline token: breaks and link targets kept, bold and italics as runs."""
+    out: list[Span] = []
+    link: list[tuple[str, int]] = []
+    bold = italic = 0
     for child in token.children or []:
         kind = child.type
         if kind in ("text", "code_inline", "image"):
-            text += child.content
+            out.append(Span(child.content, bold > 0, italic > 0))
         elif kind in ("softbreak", "hardbreak"):
-            text += "\n"
-        elif kind in ("strong_open", "em_open"):
-            open_at[kind[:-5]].append(len(text))
-        elif kind in ("strong_close", "em_close") and open_at[kind[:-6]]:
-            marks.append((open_at[kind[:-6]].pop(), len(text), kind[:-6]))  # type: ignore[arg-type]
+            out.append(Span("\n", bold > 0, italic > 0))
+        elif kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold = max(0, bold - 1)
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic = max(0, italic - 1)
         elif kind == "link_open":
-            links.append((str(child.attrs.get("href", "")), len(text)))
-        elif kind == "link_close" and links:
-            href, start = links.pop()
-            label = text[start:]
+            link.append((str(child.attrs.get("href", "")), len(out)))
+        elif kind == "link_close" and link:
+            href, start = link.pop()
+            label = "".join(s.text for s in out[start:])
             if href not in (label, f"mailto:{label}"):
-                text += f" ({href})"
-    stripped = text.strip()
-    shift = len(text) - len(text.lstrip())
-    return stripped, marks_tidy(stripped, [(a - shift, b - shift, k) for a, b, k in marks])
-
-
-def _inline_text(token: Token) -> str:
-    """The plain text of an inline token (emphasis dropped, breaks kept, link targets kept)."""
-    return _inline_rich(token)[0]
+                out.append(Span(f" ({href})", bold > 0, italic > 0))
+    return rich_strip(rich(out))
 
 
 def _fact(token: Token) -> tuple[str, str] | None:
@@ -343,40 +320,28 @@ def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
         token = tokens[i]
         kind = token.type
         if kind == "heading_open":
-            blocks.append(Heading(int(token.tag[1:]), _inline_text(tokens[i + 1])))
+            blocks.append(Heading(int(token.tag[1:]), str(_inline_text(tokens[i + 1]))))
             i += 3
             continue
         if kind == "paragraph_open":
             inline = tokens[i + 1]
             if _is_caption(inline) and i + 3 < len(tokens) and tokens[i + 3].type == "table_open":
-                caption = _inline_text(inline)
+                caption = str(_inline_text(inline))
             else:
-                text, marks = _inline_rich(inline)
-                blocks.append(Paragraph(text, marks))
+                blocks.append(Paragraph(_inline_text(inline)))
             i += 3
             continue
         if kind in ("bullet_list_open", "ordered_list_open"):
             items, i = _items(tokens, i)
-            rich = [_inline_rich(t) if t is not None else ("", ()) for t in items]
-            texts = [text for text, _marks in rich]
-            item_marks = tuple(marks for _text, marks in rich)
-            if not any(item_marks):
-                item_marks = ()
+            texts = [_inline_text(t) if t is not None else "" for t in items]
             facts = [_fact(t) if t is not None else None for t in items]
             if kind == "bullet_list_open" and facts and all(f is not None for f in facts):
                 blocks.append(Facts(tuple(f for f in facts if f is not None)))
             elif kind == "ordered_list_open":
                 first = int(token.attrs.get("start", 1) or 1)
-                numbers = [f"{first + n}. " for n in range(len(texts))]
-                shifted = tuple(
-                    tuple((a + len(numbers[n]), b + len(numbers[n]), k) for a, b, k in marks)
-                    for n, marks in enumerate(item_marks)
-                )
-                blocks.append(
-                    BulletList(tuple(f"{numbers[n]}{t}" for n, t in enumerate(texts)), shifted)
-                )
+                blocks.append(BulletList(tuple(f"{first + n}. {t}" for n, t in enumerate(texts))))
             else:
-                blocks.append(BulletList(tuple(texts), item_marks))
+                blocks.append(BulletList(tuple(texts)))
             continue
         if kind == "table_open":
             header: list[str] = []
@@ -410,12 +375,13 @@ def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
             i = j
             first = paragraphs[0] if paragraphs else ""
             if first[:1] in _MARKS and first[1:2] in (" ", "\n", ""):
-                body = "\n\n".join([first[2:], *paragraphs[1:]]).strip()
+                rest = _after(first, 2)
+                body = rich_strip(rich_join("\n\n", [rest, *paragraphs[1:]]))
                 blocks.append(Notice(body, _MARKS[first[:1]]))  # type: ignore[arg-type]
             elif len(paragraphs) > 1 and paragraphs[-1].startswith("— "):
-                blocks.append(Quote("\n\n".join(paragraphs[:-1]), paragraphs[-1][2:]))
+                blocks.append(Quote(rich_join("\n\n", paragraphs[:-1]), str(paragraphs[-1])[2:]))
             else:
-                blocks.append(Quote("\n\n".join(paragraphs)))
+                blocks.append(Quote(rich_join("\n\n", paragraphs)))
             continue
         if kind in ("fence", "code_block"):
             blocks.append(Paragraph(token.content.rstrip("\n")))
@@ -426,6 +392,19 @@ def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
 
 
 _RULE = Paragraph("\x00rule")
+
+
+def _after(text: str, count: int) -> str:
+    """``text[count:]`` that keeps the runs."""
+    runs: list[Span] = []
+    skip = count
+    for span in spans_of(text):
+        if skip >= len(span.text):
+            skip -= len(span.text)
+            continue
+        runs.append(Span(span.text[skip:], span.bold, span.italic))
+        skip = 0
+    return rich(runs)
 
 
 def _with_footer(blocks: list[Block], *, title: str, locale: str) -> Minutes:

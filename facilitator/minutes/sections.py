@@ -125,7 +125,7 @@ def with_items(text: str, locale: str, decisions: Sequence[str], next_steps: Seq
         if at is not None:
             parts[at] = _with_text(parts[at], fresh.text)
             continue
-        before = (_("Automatic findings (check before use)"), _("Appendix: all notes"))
+        before = (_("Automatic — check: across phases"), _("Appendix: all notes"))
         if fresh is wanted[0]:
             before = (wanted[1].key, *before)
         at = next((n for n, s in enumerate(parts) if s.key in before), len(parts))

@@ -25,14 +25,23 @@ if TYPE_CHECKING:
 class Event:
     """One change to publish: ``staff`` gets the full data, ``public`` the safe projection.
 
-    ``group``: only the phones of that group of people get ``public`` (a per-group phase);
-    ``person``: only that participant's phones. Others get a placeholder (publish.emit_event)."""
+    ``groups``: only the phones of those groups of people get ``public`` (a per-group phase, a
+    station visited by some groups); ``people``: only those participants' phones (alone or
+    besides the groups). Others get a placeholder (publish.emit_event). Both empty: everyone.
+    ``projector``: the big screen gets ``public`` (it shows every group); off for events meant
+    only for some people's phones."""
 
     type: str
     public: dict[str, Any]
     staff: dict[str, Any]
-    group: int | None = None
-    person: int | None = None
+    groups: tuple[int, ...] = ()
+    people: tuple[int, ...] = ()
+    projector: bool = True
+
+    @property
+    def everyone(self) -> bool:
+        """True when every phone gets the public data."""
+        return not self.groups and not self.people
 
 
 @dataclass
@@ -114,17 +123,30 @@ class ActionContext(ViewContext):
         *,
         about: Contribution | None = None,
         group: int | None = None,
+        groups: tuple[int, ...] = (),
         person: int | None = None,
+        people: tuple[int, ...] = (),
     ) -> None:
         """Queue an event; it is numbered now and sent only after the commit.
 
         In a per-group phase an event ``about`` an item reaches only the phones of the item's
-        group (and the big screen and consoles); without ``about`` or ``group``, a participant's
-        action reaches their own group. ``person``: only that participant's phones."""
-        if group is None and self.phase.per_group:
-            group = about.group_id if about is not None else self.group_id
+        group (and the big screen and consoles); without ``about`` or a group, a participant's
+        action reaches their own group. ``group``/``groups``: only those groups' phones;
+        ``person``/``people``: only those participants' phones (and not the big screen)."""
+        chosen = tuple(groups) + ((group,) if group is not None else ())
+        if not chosen and self.phase.per_group:
+            own = about.group_id if about is not None else self.group_id
+            chosen = (own,) if own is not None else ()
+        whom = tuple(people) + ((person,) if person is not None else ())
         self.events.append(
-            Event(type_, public, public if staff is None else staff, group=group, person=person)
+            Event(
+                type_,
+                public,
+                public if staff is None else staff,
+                groups=chosen,
+                people=whom,
+                projector=not whom or bool(chosen),
+            )
         )
 
     def fail(self, code: str, status: int = 400, **params: Any) -> ActionError:
@@ -265,9 +287,16 @@ class TimerControl:
         """Stop and set to ``seconds``."""
         return self._set(timer.new_timer(seconds, warning=warning))
 
-    def start(self) -> dict[str, Any]:
-        """Run (or resume) the timer."""
-        return self._set(timer.start(self.value, self.ctx.now()))
+    def start(
+        self, *, then: str | None = None, data: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Run (or resume) the timer. ``then``: an action of this phase's method (one the
+        facilitator may send) that runs by itself, once, when the time runs out — e.g. the next
+        round (facilitator/realtime/scheduler.py)."""
+        value = timer.start(self.value, self.ctx.now())
+        if then is not None:
+            value["then"] = {"type": then, "phase": self.ctx.phase.id, "data": data or {}}
+        return self._set(value)
 
     def pause(self) -> dict[str, Any]:
         """Stop and keep what is left."""

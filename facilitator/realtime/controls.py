@@ -242,9 +242,7 @@ class Controls(Method):
             follow_spotlight(ctx, item.id, None)
         staff = {"id": item.id, "phase": item.phase_id, "hidden": payload.hidden}
         if payload.hidden:
-            ctx.publish(
-                "item.removed", {"id": item.id, "phase": item.phase_id}, staff, group=item.group_id
-            )
+            ctx.publish("item.removed", {"id": item.id, "phase": item.phase_id}, staff, about=item)
         else:
             ctx.publish("item.restored", {"phase": item.phase_id, "resync": True}, staff)
         return {"id": item.id, "hidden": payload.hidden}

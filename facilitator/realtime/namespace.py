@@ -22,7 +22,7 @@ from facilitator.operations.participants import token_hash
 from facilitator.realtime.errors import error_data
 from facilitator.realtime.gate import handle_action
 from facilitator.realtime.ratelimit import TokenBucket
-from facilitator.realtime.seat import Seat, group_room, rooms_for
+from facilitator.realtime.seat import Seat, group_room, public_room, rooms_for
 from facilitator.realtime.snapshot import build_snapshot
 
 SEAT_COOKIE = "seat_{}"
@@ -31,6 +31,7 @@ SEAT_COOKIE = "seat_{}"
 _seats: dict[str, Seat] = {}
 _buckets: dict[str, TokenBucket] = {}
 _sync_buckets: dict[str, TokenBucket] = {}
+_presence_buckets: dict[str, TokenBucket] = {}
 
 
 def seat_cookie_name(workshop_id: int) -> str:
@@ -193,6 +194,7 @@ def register(socketio: SocketIO) -> None:
         _seats.pop(sid, None)
         _buckets.pop(sid, None)
         _sync_buckets.pop(sid, None)
+        _presence_buckets.pop(sid, None)
 
     @socketio.on("act")
     def act(raw: Any = None) -> dict[str, Any]:
@@ -205,6 +207,46 @@ def register(socketio: SocketIO) -> None:
             with force_locale(seat.locale):
                 return error_data("rate_limited")
         return handle_action(seat, raw)
+
+    @socketio.on("presence")
+    def presence(raw: Any = None) -> None:
+        """Someone is editing (or stopped editing) a field: tell the others who can see it.
+
+        Ephemeral: not saved, not numbered, never acknowledged; phones send it again every few
+        seconds while a field has focus and forget it after a short while without news."""
+        seat = current_seat()
+        if seat is None or seat.role != PARTICIPANT or not isinstance(raw, dict):
+            return
+        key, phase_id, on = raw.get("key"), raw.get("phase"), raw.get("on", True)
+        if not (isinstance(key, str) and 0 < len(key) <= 80 and isinstance(phase_id, int)):
+            return
+        bucket = _presence_buckets.setdefault(request.sid, TokenBucket(2, 10))  # type: ignore[attr-defined]
+        if not bucket.allow(time.monotonic()):
+            return
+        try:
+            workshop = db.session.get(Workshop, seat.workshop_id)
+            if workshop is None or workshop.phase.id != phase_id:
+                return
+            me = db.session.get(Participant, seat.participant_id)
+            where = groups.placement(db.session, workshop, seat.participant_id or 0)
+            per_group = workshop.phase.per_group and where is not None
+        finally:
+            db.session.rollback()
+        if me is None:
+            return
+        room = (
+            group_room(seat.workshop_id, where.group_id)
+            if per_group and where is not None
+            else public_room(seat.workshop_id)
+        )
+        message = {
+            "phase": phase_id,
+            "key": key,
+            "on": bool(on),
+            "who": me.number,
+            "name": me.name,
+        }
+        socketio.emit("presence", message, to=room, skip_sid=request.sid)  # type: ignore[attr-defined]
 
     @socketio.on("sync")
     def sync(*_: Any) -> dict[str, Any]:

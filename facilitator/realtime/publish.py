@@ -90,13 +90,20 @@ class Transaction:
         public: dict[str, Any],
         staff: dict[str, Any] | None = None,
         *,
-        group: int | None = None,
-        person: int | None = None,
+        groups: tuple[int, ...] = (),
+        people: tuple[int, ...] = (),
     ) -> None:
-        """Queue an event for after the commit (``group`` / ``person``: only those phones get
+        """Queue an event for after the commit (``groups`` / ``people``: only those phones get
         the public data; see emit_event)."""
         self.events.append(
-            Event(type_, public, public if staff is None else staff, group=group, person=person)
+            Event(
+                type_,
+                public,
+                public if staff is None else staff,
+                groups=tuple(groups),
+                people=tuple(people),
+                projector=not people or bool(groups),
+            )
         )
 
 
@@ -132,21 +139,18 @@ def emit_event(workshop_id: int, seq: int, event: Event) -> None:
     seq, which the audience's phones ignore (they have that seq already) and the others use to
     keep their seq gapless — so a phone outside the audience never receives the data, not even
     hidden, and receives one small message. The big screen shows every group; it gets the public
-    data of group events, and a placeholder of one person's events."""
+    data of group events, and a placeholder of events meant only for some people's phones."""
     staff: dict[str, Any] = {"seq": seq, "type": event.type, "data": event.staff}
     if event.public is not event.staff and event.public != event.staff:
         staff["preview"] = event.public
     public = {"seq": seq, "type": event.type, "data": event.public}
     skip = {"seq": seq, "type": SKIP}
     socketio.emit(EVENT, staff, to=staff_room(workshop_id))
-    socketio.emit(
-        EVENT, skip if event.person is not None else public, to=projector_room(workshop_id)
-    )
-    if event.person is not None:
-        socketio.emit(EVENT, public, to=person_room(workshop_id, event.person))
-        socketio.emit(EVENT, skip, to=public_room(workshop_id))
-    elif event.group is not None:
-        socketio.emit(EVENT, public, to=group_room(workshop_id, event.group))
-        socketio.emit(EVENT, skip, to=public_room(workshop_id))
-    else:
+    socketio.emit(EVENT, public if event.projector else skip, to=projector_room(workshop_id))
+    if event.everyone:
         socketio.emit(EVENT, public, to=public_room(workshop_id))
+        return
+    rooms = [group_room(workshop_id, g) for g in event.groups]
+    rooms += [person_room(workshop_id, p) for p in event.people]
+    socketio.emit(EVENT, public, to=rooms)  # one delivery per phone, however many rooms hold it
+    socketio.emit(EVENT, skip, to=public_room(workshop_id))

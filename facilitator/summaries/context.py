@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from functools import cached_property
 from typing import Any
@@ -55,6 +55,25 @@ def contribution_key(item: dict[str, Any]) -> tuple[str, int]:
     return (str(item.get("created_at") or ""), int(item.get("id") or 0))
 
 
+@dataclass(frozen=True)
+class NamedTheme:
+    """A theme the facilitator named on the minutes page from a suggestion (stated as the
+    group's own): its phase, its name and its notes."""
+
+    phase: str
+    name: str
+    note_ids: tuple[int, ...]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NamedTheme:
+        """From the stored form ``{"phase", "name", "notes"}``."""
+        return cls(
+            str(data.get("phase") or ""),
+            " ".join(str(data.get("name") or "").split()),
+            tuple(int(n) for n in data.get("notes") or []),
+        )
+
+
 @dataclass
 class SummaryContext:
     """The exported workshop, indexed for the summaries, with the locale's text helpers."""
@@ -66,6 +85,8 @@ class SummaryContext:
     #: The methods by id (a dict or the registry): their declared kinds say what counts as
     #: written text, a vote or a rating. None: the installed methods.
     methods: Any = None
+    #: Themes named on the minutes page (see :meth:`named_themes`).
+    themes: tuple[NamedTheme, ...] = field(default=())
 
     def __post_init__(self) -> None:
         #: gettext and ngettext for this locale; call them with literal English strings.
@@ -165,6 +186,31 @@ class SummaryContext:
     def written(self, phase: dict[str, Any]) -> list[dict[str, Any]]:
         """Visible texts participants wrote in a phase, by id."""
         return [c for c in self.items(phase) if self.is_written(c)]
+
+    def named_themes(self, phase: dict[str, Any]) -> list[NamedTheme]:
+        """Themes named on the minutes page for a phase, holding only its visible written
+        notes (a note in two themes stays in the first); empty ones are left out."""
+        visible = {int(c["id"]) for c in self.written(phase)}
+        taken: set[int] = set()
+        out = []
+        for theme in self.themes:
+            if theme.phase != str(phase.get("key")) or not theme.name:
+                continue
+            ids = tuple(n for n in theme.note_ids if n in visible and n not in taken)
+            if ids:
+                taken.update(ids)
+                out.append(NamedTheme(theme.phase, theme.name, ids))
+        return out
+
+    def take_named_themes(self, phase: dict[str, Any]) -> list[NamedTheme]:
+        """The named themes of a phase, marked as shown by the method's own summary (the
+        core shows the ones no method took)."""
+        self.__dict__.setdefault("_taken_themes", set()).add(str(phase.get("key")))
+        return self.named_themes(phase)
+
+    def themes_taken(self, phase: dict[str, Any]) -> bool:
+        """True when the phase's method summary showed its named themes itself."""
+        return str(phase.get("key")) in self.__dict__.get("_taken_themes", set())
 
     def hidden_written(self, phase: dict[str, Any]) -> list[dict[str, Any]]:
         """Texts in a phase that the facilitator hid."""

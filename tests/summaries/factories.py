@@ -404,3 +404,19 @@ def write_fixture(path: Path = FIXTURE) -> None:
 def load_fixture(path: Path = FIXTURE) -> dict[str, Any]:
     """The stored realistic export."""
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def varied_export(contributions: int = 5000, phases: int = 2) -> dict[str, Any]:
+    """A synthetic workshop whose notes use thousands of different made-up words (no word
+    known to a dictionary): the worst case for the text analysis and the suggested themes."""
+    syllables = ["ka", "lo", "mi", "su", "te", "va", "ro", "ne", "pi", "tu", "sa", "le", "ko"]
+    words = [a + b + c for a in syllables for b in syllables for c in syllables]
+    b = ExportBuilder("Vaihteleva testityöpaja", "Testitila")
+    people = [b.person(_ROLES[i % len(_ROLES)]) for i in range(60)]
+    per_phase = contributions // phases
+    for p in range(phases):
+        key = b.phase(f"p{p}", "brainstorm", {"fi": f"Vaihe {p + 1}"}, {"fi": "?"})
+        for i in range(per_phase):
+            text = " ".join(words[(i * k * 7 + p * 13 + k * 101) % len(words)] for k in range(1, 8))
+            b.add(key, "note", people[i % len(people)], text, seconds=1)
+    return b.finish()

@@ -11,6 +11,7 @@ import { applyEvent, myGroup, timeLeft, warningDue } from '../core/state.js';
 import { clock, h, syncList } from '../core/dom.js';
 import { loadStrings, t } from '../core/i18n.js';
 import { loadMethod as loadModule, mountScreen } from '../core/loader.js';
+import { Presence } from '../core/presence.js';
 
 loadStrings();
 
@@ -90,6 +91,10 @@ function context() {
     announce,
     update: schedule,
     storageKey: `fx-draft-${workshopId}-${phaseId}`,
+    // Who else edits a field now (co-edited text): editing(key) → [{name, number}];
+    // editingHere(key, on) when this phone's focus enters or leaves the field.
+    editing: (key) => presence.editing(key),
+    editingHere: (key, on = true) => presence.announce(key, phaseId, on),
   };
 }
 
@@ -318,4 +323,5 @@ window.addEventListener('offline', () => {
 window.addEventListener('online', () => {
   if (live.socket.connected) onStatus('online');
 });
+const presence = new Presence(live, schedule);
 setInterval(renderTimer, 1000);
