@@ -70,7 +70,6 @@ STRINGS = {
         "deleting_mark": N_("Deleting…"),
     },
     "projector": {
-        "pj_term_of": N_("Term %(n)s of %(total)s"),
         "pj_agreed": N_("Our shared definition"),
         "pj_confirmed": N_("Confirmed ✓"),
         "pj_draft": N_("Draft"),
@@ -79,14 +78,17 @@ STRINGS = {
         "pj_no_proposals": N_("Write your proposal on your phone."),
         "pj_plus": N_("%(n)s agree"),
         "pj_page": N_("Proposals %(from)s–%(to)s of %(total)s"),
+        "pj_terms_page": N_("Terms %(from)s–%(to)s of %(total)s"),
         "pj_no_terms": N_("The terms appear here when the facilitator adds them."),
-        "pj_all_terms": N_("All terms"),
         "pj_status_confirmed": N_("confirmed"),
         "pj_status_draft": N_("draft"),
         "pj_status_none": N_("no shared definition yet"),
     },
     "console": {
-        **{f"cx_{key}": text for key, text in _COMMON.items()},
+        **{
+            f"cx_{key}": _COMMON[key]
+            for key in ("save", "dismiss", "saved_mark", "confirmed_mark", "draft_mark")
+        },
         "cx_terms": N_("Terms"),
         "cx_term_add_title": N_("Add a term"),
         "cx_term_name": N_("Term"),
@@ -109,7 +111,6 @@ STRINGS = {
         "cx_use_label": N_("Use as shared definition: %(text)s"),
         "cx_use_confirm": N_("Replace the shared definition with this proposal?"),
         "cx_replace": N_("Replace"),
-        "cx_wording": N_("Shared definition"),
         "cx_wording_label": N_("Shared definition of “%(name)s”"),
         "cx_wording_save": N_("Save definition"),
         "cx_confirm": N_("Confirm"),

@@ -102,14 +102,14 @@ export function mount(root, ctx) {
     const list = shownTerms();
     const index = list.findIndex((x) => x.id === term.id);
     const wording = wordingOf(term.id);
-    const mark = !wording ? '' : wording.confirmed ? ` ${t('cx_confirmed_mark')}` : ` · ${t('cx_draft_mark')}`;
+    const mark = !wording ? '' : wording.confirmed ? t('cx_confirmed_mark') : t('cx_draft_mark');
     const here = !v.overview && currentTerm(v) === term.id;
-    open.replaceChildren(
+    open.replaceChildren(...[
       h('span', { class: 'cd-cx-term-name' }, `${index + 1}. ${term.name}`),
-      h('span', { class: 'cd-cx-term-state' }, mark.trim()),
+      mark ? h('span', { class: 'cd-cx-term-state' }, mark.trim()) : null,
       here ? h('span', { class: 'cx-phase-now' }, t('cx_on_screen')) : null,
       term.hidden ? h('span', { class: 'cx-hidden-badge' }, t('cx_hidden_term')) : null,
-    );
+    ].filter(Boolean));
     open.setAttribute('aria-pressed', term.id === selected ? 'true' : 'false');
     open.setAttribute('aria-label', t('cx_open', { name: term.name }));
     li.classList.toggle('is-selected', term.id === selected);
@@ -125,7 +125,7 @@ export function mount(root, ctx) {
 
   const title = h('h3', { class: 'cd-cx-title', id: 'cd-cx-title' });
   const hint = h('p', { class: 'cx-hint' });
-  const showButton = h('button', { type: 'button', class: 'button primary', onclick: () => {
+  const showButton = h('button', { type: 'button', class: 'button primary cd-cx-show', onclick: () => {
     ctx.send('term.current', { id: selected });
   } });
   const editName = h('input', { id: 'cd-cx-name', type: 'text', maxlength: 80, autocomplete: 'off' });
@@ -156,15 +156,20 @@ export function mount(root, ctx) {
   const wCount = h('span', { class: 'cd-cx-count' });
   const wMessage = h('p', { class: 'cx-hint cd-cx-wmsg', id: 'cd-cx-wmsg', role: 'status' });
   const wKept = h('div', { class: 'cd-cx-kept' });
-  const wSave = h('button', { type: 'button', class: 'button primary', onclick: saveWording },
+  const wSave = h('button', { type: 'button', class: 'button primary cd-cx-save', onclick: saveWording },
     t('cx_wording_save'));
-  const wConfirm = h('button', { type: 'button', class: 'button', onclick: confirmWording });
+  const wConfirm = h('button', { type: 'button', class: 'button cd-cx-confirm', onclick: confirmWording });
   const wMod = moderation(ctx.send, () => snap);
   const wLabel = h('label', { class: 'cx-label', for: 'cd-cx-wording' });
   const wordingCard = h('section', { class: 'cd-cx-wording' },
     h('div', { class: 'cd-cx-row' }, wLabel, wState),
     wArea, h('div', { class: 'cd-cx-row' }, wCount, wMessage), wKept,
     h('div', { class: 'cx-note-actions' }, wSave, wConfirm, wMod.spot));
+
+  const grow = () => {
+    wArea.style.height = 'auto';
+    wArea.style.height = `${Math.min(wArea.scrollHeight + 4, 420)}px`;
+  };
 
   wArea.addEventListener('input', () => {
     box.dirty = true;
@@ -237,7 +242,7 @@ export function mount(root, ctx) {
     pTitle, pEmpty, pList);
 
   function proposalRow() {
-    const use = h('button', { type: 'button', class: 'button small',
+    const use = h('button', { type: 'button', class: 'button small cd-cx-use',
       onclick: () => useProposal(Number(li.dataset.key)) }, t('cx_use'));
     const mod = moderation(ctx.send, () => snap);
     const li = h('li', { class: 'cx-note' }, h('p', { class: 'cx-note-text' }),
@@ -284,6 +289,7 @@ export function mount(root, ctx) {
     const max = view().max_length;
     wArea.maxLength = max;
     wCount.textContent = `${wArea.value.length} / ${max}`;
+    requestAnimationFrame(grow);
     const isConfirmed = Boolean(wording && wording.confirmed);
     wArea.readOnly = isConfirmed;
     wState.textContent = !wording ? '' : isConfirmed ? t('cx_confirmed_mark') : t('cx_draft_mark');

@@ -16,7 +16,7 @@ const CARD_LEVELS = [
   { font: 28, pad: '12px 20px' },
 ];
 const WORDING_SIZES = [56, 50, 44, 40, 36, 32, 30, 28];
-const OVERVIEW_SIZES = [40, 36, 32, 30, 28];
+const OVERVIEW_SIZES = [44, 40, 36, 32, 30, 28];
 
 /** How long a page of proposals stays before the next one (tests may shorten it). */
 export const paging = { pageMs: 12000 };
@@ -24,7 +24,7 @@ export const paging = { pageMs: 12000 };
 const STATUS = {
   confirmed: { mark: '✓', key: 'pj_status_confirmed' },
   draft: { mark: '✎', key: 'pj_status_draft' },
-  none: { mark: '…', key: 'pj_status_none' },
+  none: { mark: '○', key: 'pj_status_none' },
 };
 
 function statusOf(view, termId) {
@@ -38,14 +38,18 @@ function ranked(list) {
   return [...list].sort((a, b) => (b.plus || 0) - (a.plus || 0) || b.id - a.id);
 }
 
-/** Try sizes (largest first) until `box` does not overflow; returns the size used. */
+/** Try sizes (largest first) until `box` does not overflow; the size used, or null when even
+ * the smallest overflows (it is left set). */
 function shrink(box, sizes, set) {
   for (const size of sizes) {
     set(size);
     if (!overflows(box, Array.from(box.querySelectorAll('[data-fit]')))) return size;
   }
-  return sizes[sizes.length - 1];
+  return null;
 }
+
+/** Shares of the width (definition : proposals), tried in turn until the definition fits. */
+const RATIOS = [1.1, 1.5];
 
 /** opts.t: the method's translator (the console's preview passes the room's language). */
 export function mount(root, opts = {}) {
@@ -65,10 +69,13 @@ export function mount(root, opts = {}) {
   const left = h('div', { class: 'cd-pj-left' }, h('div', { class: 'cd-pj-head' }, name, hint), wBox);
   const pTitle = h('p', { class: 'cd-pj-ptitle' });
   const list = h('div', { class: 'cd-pj-cards' });
-  const more = h('p', { class: 'cd-pj-more' });
+  const more = h('p', { class: 'cd-pj-more' }, '\u00a0');
   const right = h('div', { class: 'cd-pj-right' }, pTitle, list, more);
   const focus = h('div', { class: 'cd-pj-focus' }, left, right);
-  const overview = h('div', { class: 'cd-pj-overview' });
+  const ovGrid = h('div', { class: 'cd-ov-grid' });
+  const ovMore = h('p', { class: 'cd-pj-more' }, '\u00a0');
+  const overview = h('div', { class: 'cd-pj-overview' }, ovGrid, ovMore);
+  let ovPage = { start: 0, count: 0, total: 0 };
   const empty = h('p', { class: 'pj-empty' }, t('pj_no_terms'));
   const box = h('div', { class: 'cd-pj' }, strip, focus, overview);
   root.replaceChildren(box);
@@ -123,28 +130,40 @@ export function mount(root, opts = {}) {
     list.replaceChildren(...items.map(card));
   }
 
-  /** How many proposals from `start` fit, drawn at the largest size that holds them. */
-  function fitCards(items, start) {
+  /**
+   * How many items from `start` fit in `box`, drawn by `draw(items, level)` at the largest level
+   * that holds them all, else at the smallest level with as many as fit (at least one).
+   */
+  function fitFrom(box, items, start, levels, draw) {
     const rest = items.slice(start);
-    for (const level of CARD_LEVELS) {
-      drawCards(rest, level);
-      if (!overflows(list)) return rest.length;
+    const over = () => overflows(box, Array.from(box.querySelectorAll('[data-fit]')));
+    for (const level of levels) {
+      draw(rest, level);
+      if (!over()) return rest.length;
     }
-    const level = CARD_LEVELS[CARD_LEVELS.length - 1];
+    const level = levels[levels.length - 1];
     let lo = 1;
     let hi = rest.length - 1;
     let best = 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      drawCards(rest.slice(0, mid), level);
-      if (overflows(list)) hi = mid - 1;
+      draw(rest.slice(0, mid), level);
+      if (over()) hi = mid - 1;
       else {
         best = mid;
         lo = mid + 1;
       }
     }
-    drawCards(rest.slice(0, best), level);
+    draw(rest.slice(0, best), level);
     return best;
+  }
+
+  /** The page line: kept in its place while hidden, so the items were fitted to their room. */
+  function pageLine(el, pg, key) {
+    const all = pg.start === 0 && pg.count >= pg.total;
+    el.style.visibility = all ? 'hidden' : 'visible';
+    el.textContent = all ? '\u00a0'
+      : t(key, { from: pg.start + 1, to: pg.start + pg.count, total: pg.total });
   }
 
   function drawFocus(view, term) {
@@ -154,15 +173,32 @@ export function mount(root, opts = {}) {
     const wording = view.wordings.find((w) => w.term === term.id);
     const status = statusOf(view, term.id);
     wBox.className = `cd-pj-wording is-${status}`;
-    wLabel.replaceChildren(
-      h('span', {}, t('pj_agreed')),
-      status === 'none' ? null
-        : h('span', { class: `cd-pj-badge is-${status}` },
-          status === 'confirmed' ? t('pj_confirmed') : `✎ ${t('pj_draft')}`),
-    );
+    const label = [h('span', {}, t('pj_agreed'))];
+    if (status !== 'none') {
+      label.push(h('span', { class: `cd-pj-badge is-${status}` },
+        status === 'confirmed' ? t('pj_confirmed') : `✎ ${t('pj_draft')}`));
+    }
+    wLabel.replaceChildren(...label);
     wText.textContent = wording ? wording.text : t('pj_no_wording');
     wText.classList.toggle('is-empty', !wording);
-    shrink(left, WORDING_SIZES, (size) => wText.style.setProperty('font-size', `${size}px`));
+    // A long definition takes width from the proposals before its text gets small.
+    const setSize = (size) => wText.style.setProperty('font-size', `${size}px`);
+    const large = wording ? WORDING_SIZES.filter((size) => size >= 32) : [32];
+    let fitted = null;
+    left.classList.remove('is-tight');
+    // No definition yet: the proposals are what the room looks at, give them the room.
+    for (const ratio of wording ? RATIOS : [0.7]) {
+      focus.style.gridTemplateColumns = `minmax(0, ${ratio}fr) minmax(0, 1fr)`;
+      fitted = shrink(left, large, setSize);
+      if (fitted !== null) break;
+    }
+    const small = WORDING_SIZES.filter((size) => size < 32);
+    if (fitted === null) fitted = shrink(left, small, setSize);
+    if (fitted === null) {
+      // The longest definitions: a smaller name, no hint, regular weight; every word still fits.
+      left.classList.add('is-tight');
+      shrink(left, WORDING_SIZES, setSize);
+    }
 
     const proposals = ranked(view.proposals.filter((p) => p.term === term.id && !p.hidden));
     const ids = new Set(proposals.map((p) => p.id));
@@ -170,7 +206,7 @@ export function mount(root, opts = {}) {
     pTitle.textContent = t('pj_proposals');
     if (!proposals.length) {
       list.replaceChildren(h('p', { class: 'cd-pj-none' }, t('pj_no_proposals')));
-      more.hidden = true;
+      more.style.visibility = 'hidden';
       page = { start: 0, count: 0, term: term.id };
       return;
     }
@@ -178,15 +214,9 @@ export function mount(root, opts = {}) {
       page = { start: 0, count: 0, term: term.id };
       lastTurn = Date.now();
     }
-    page.count = fitCards(proposals, page.start);
     page.total = proposals.length;
-    const all = page.start === 0 && page.count >= proposals.length;
-    more.hidden = all;
-    more.textContent = all ? '' : t('pj_page', {
-      from: page.start + 1,
-      to: page.start + page.count,
-      total: proposals.length,
-    });
+    page.count = fitFrom(list, proposals, page.start, CARD_LEVELS, drawCards);
+    pageLine(more, page, 'pj_page');
   }
 
   function overviewCard(view, term, index) {
@@ -194,19 +224,24 @@ export function mount(root, opts = {}) {
     const status = statusOf(view, term.id);
     const info = STATUS[status];
     return h('section', { class: `cd-ov-card is-${status}` },
-      h('h3', { class: 'cd-ov-name' }, `${index + 1}. ${term.name}`),
+      h('h3', { class: 'cd-ov-name', 'data-fit': '' },
+        h('span', { class: 'cd-ov-num' }, `${index + 1}.`), ' ', term.name),
       h('p', { class: `cd-ov-text${wording ? '' : ' is-empty'}` },
         wording ? wording.text : t('pj_no_wording')),
-      h('p', { class: 'cd-ov-status' },
+      status === 'none' ? null : h('p', { class: 'cd-ov-status' },
         h('span', { 'aria-hidden': 'true' }, `${info.mark} `),
-        status === 'confirmed' ? t('pj_status_confirmed')
-          : status === 'draft' ? t('pj_status_draft') : t('pj_status_none')));
+        status === 'confirmed' ? t('pj_status_confirmed') : t('pj_status_draft')));
   }
 
   function drawOverview(view, terms) {
-    overview.style.setProperty('--ov-cols', String(terms.length > 4 ? 3 : Math.max(1, Math.min(terms.length, 2))));
-    overview.replaceChildren(...terms.map((term, i) => overviewCard(view, term, i)));
-    shrink(overview, OVERVIEW_SIZES, (size) => overview.style.setProperty('--ov-font', `${size}px`));
+    const numbered = terms.map((term, i) => ({ term, i }));
+    if (ovPage.start >= numbered.length) ovPage.start = 0;
+    ovPage.total = numbered.length;
+    ovPage.count = fitFrom(ovGrid, numbered, ovPage.start, OVERVIEW_SIZES, (items, size) => {
+      ovGrid.style.setProperty('--ov-font', `${size}px`);
+      ovGrid.replaceChildren(...items.map(({ term, i }) => overviewCard(view, term, i)));
+    });
+    pageLine(ovMore, ovPage, 'pj_terms_page');
   }
 
   function fit() {
@@ -233,12 +268,13 @@ export function mount(root, opts = {}) {
   }
 
   function turn() {
-    const { snap } = current;
-    if (!snap || !root.isConnected || current.view.overview || !page.total) return;
-    if (page.start === 0 && page.count >= page.total) return;
+    const { snap, view } = current;
+    if (!snap || !root.isConnected) return;
+    const pg = view.overview ? ovPage : page;
+    if (!pg.total || (pg.start === 0 && pg.count >= pg.total)) return;
     if (Date.now() - lastTurn < paging.pageMs) return;
     lastTurn = Date.now();
-    page.start = page.start + page.count >= page.total ? 0 : page.start + page.count;
+    pg.start = pg.start + pg.count >= pg.total ? 0 : pg.start + pg.count;
     fit();
   }
 
