@@ -218,7 +218,8 @@ export function mount(root, ctx) {
 
   async function useProposal(id) {
     const wording = wordingOf(selected);
-    if (wording && (wording.text.trim() || box.dirty)) {
+    // Never replace words without asking: the saved definition, or what is typed in the box.
+    if ((wording && wording.text.trim()) || (box.dirty && wArea.value.trim())) {
       const ok = await ctx.confirm(t('cx_use_confirm'), t('cx_replace'));
       if (!ok) return;
     }

@@ -179,6 +179,15 @@ function build(root, ctx) {
   Object.assign(S.els, { message, label, form, listTitle, list, none, previous, next, pager });
 }
 
+/** A long compound ("Sektorsövergripande") gets smaller before it would break inside a word. */
+function fitName(el) {
+  el.classList.remove('is-long', 'is-longest');
+  for (const cls of ['is-long', 'is-longest']) {
+    if (el.scrollWidth <= el.clientWidth + 1) return;
+    el.classList.add(cls);
+  }
+}
+
 // -- moving between terms ---------------------------------------------------------------------
 
 function show(termId, { announce = true, focus = false } = {}) {
@@ -596,7 +605,10 @@ function render(root, ctx) {
 
   const stepText = t('term_of', { n: index + 1, total: list.length });
   if (els.step.textContent !== stepText) els.step.textContent = stepText;
-  if (els.name.textContent !== term.name) els.name.textContent = term.name;
+  if (els.name.textContent !== term.name) {
+    els.name.textContent = term.name;
+    fitName(els.name);
+  }
   els.hint.textContent = term.hint || '';
   els.hint.hidden = !term.hint;
 

@@ -96,10 +96,25 @@ export function mount(root, opts = {}) {
     if (strip.dataset.sig === sig) return;
     strip.dataset.sig = sig;
     strip.replaceChildren(...terms.map((term, i) => chip(term, view, term.id === here, i)));
-    // Too many names for one line: the other terms keep their number and mark only.
+    // Too many names for one line: the other terms keep their number and mark only; too many
+    // terms even so: the ones farthest from the current term step aside.
+    const over = () => strip.scrollHeight > strip.clientHeight + 1
+      || strip.scrollWidth > strip.clientWidth + 1;
     strip.classList.remove('is-compact');
-    if (strip.scrollHeight > strip.clientHeight + 1 || strip.scrollWidth > strip.clientWidth + 1) {
-      strip.classList.add('is-compact');
+    if (!over()) return;
+    strip.classList.add('is-compact');
+    const chips = Array.from(strip.children);
+    const at = Math.max(0, terms.findIndex((x) => x.id === here));
+    let lo = 0;
+    let hi = chips.length - 1;
+    while (over() && lo < hi) {
+      if (at - lo >= hi - at) {
+        chips[lo].hidden = true;
+        lo += 1;
+      } else {
+        chips[hi].hidden = true;
+        hi -= 1;
+      }
     }
   }
 
@@ -166,8 +181,18 @@ export function mount(root, opts = {}) {
       : t(key, { from: pg.start + 1, to: pg.start + pg.count, total: pg.total });
   }
 
+  /** A long compound gets smaller before it would break inside a word (then it may). */
+  function fitName() {
+    name.classList.remove('is-long', 'is-longer', 'is-longest');
+    for (const cls of ['is-long', 'is-longer', 'is-longest']) {
+      if (name.scrollWidth <= name.clientWidth + 1) return;
+      name.classList.add(cls);
+    }
+  }
+
   function drawFocus(view, term) {
     if (name.textContent !== term.name) name.textContent = term.name;
+    fitName();
     hint.textContent = term.hint || '';
     hint.hidden = !term.hint;
     const wording = view.wordings.find((w) => w.term === term.id);
