@@ -35,6 +35,9 @@ phases:
     config:
       terms:
         - name: Palveluohjaus
+  - id: after
+    method: brainstorm
+    title: {fi: Jälkeen}
 """
 
 
@@ -696,3 +699,31 @@ def test_the_folder_readme_lists_every_setting_action_error_and_kind():
         *method.kinds,
     ]
     assert [n for n in names if f"`{n}`" not in readme] == []
+
+
+def test_a_proposal_written_offline_is_kept_where_it_was_written(make_room):
+    room = make_room("concepts-after-notes")
+    console, [phone] = started(room, ("", ""))
+    act(console, "phase.next")
+    term = _terms(phone.sock)[0]["id"]
+    concepts_phase = room.phase_id(1)
+    act(console, "phase.next")  # the room moved on while the phone was offline
+    ack = act(
+        phone.sock,
+        "proposal.add",
+        {"term": term, "text": "Kirjoitettu ilman verkkoa"},
+        phase=concepts_phase,
+    )
+    assert ack["ok"], ack
+    with room.app.app_context():
+        row = db.session.get(Contribution, ack["data"]["proposal"]["id"])
+        assert row.phase_id == concepts_phase
+        assert row.data == {"late": True}
+    # Only writing a proposal may arrive late; changing the definition may not.
+    late_edit = act(
+        phone.sock,
+        "wording.edit",
+        {"term": term, "base": 0, "base_text": "", "text": "x"},
+        phase=concepts_phase,
+    )
+    assert error_code(late_edit) == "stale_phase"

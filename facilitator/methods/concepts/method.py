@@ -385,13 +385,14 @@ class Concepts(Method):
 
     # -- participants -----------------------------------------------------------------------
 
-    @on("proposal.add", ProposalAdd, role=PARTICIPANT, guard=open_term)
+    @on("proposal.add", ProposalAdd, role=PARTICIPANT, guard=open_term, allowed_late=True)
     def add_proposal(self, ctx: ActionContext, payload: ProposalAdd) -> dict[str, Any]:
-        """Propose a wording for a term."""
+        """Propose a definition for a term (one written offline is kept where it was written)."""
         term: Contribution = ctx.target
         self._not_confirmed(ctx, term)
         self._limit(ctx, payload.text)
-        proposal = ctx.create(PROPOSAL, payload.text, parent=term.id)
+        late = {"late": True} if ctx.phase is not ctx.workshop.phase else None
+        proposal = ctx.create(PROPOSAL, payload.text, parent=term.id, data=late)
         public = self._publish_proposal(ctx, "proposal.added", proposal, 0)
         return {"proposal": {**public, "mine": True, "plussed": False}}
 
