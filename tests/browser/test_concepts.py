@@ -234,6 +234,18 @@ def test_concepts_screens_pass_axe(live_server: Site, browser: Browser, locale: 
     assert_clean(projector, f"projector {locale}")
     expect(console.locator(".cx-note", has_text=P2)).to_be_visible()
     assert_clean(console, f"console {locale}")
+    # The console's own definition box crossing a phone's edit of the same word.
+    box = console.locator("#cd-cx-wording")
+    expect(box).to_have_value(P2)
+    box.fill(P2.replace("Tukea", "Apua"))
+    socket.act(
+        "wording.edit",
+        {"term": term, "base": 2, "base_text": P2, "text": P2.replace("Tukea", "Ohjausta")},
+    )
+    console.locator("button.cd-cx-save").click()
+    expect(console.locator(".cd-cx-kept")).to_contain_text(P2.replace("Tukea", "Apua"))
+    expect(box).to_have_value(P2.replace("Tukea", "Ohjausta"))
+    assert_clean(console, f"console conflict {locale}")
     socket.act("term.current", {"id": None})
     expect(projector.locator(".cd-ov-card")).to_have_count(6)
     assert_clean(projector, f"projector, every term {locale}")
