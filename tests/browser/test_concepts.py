@@ -169,6 +169,14 @@ def test_concepts_with_a_projector_two_phones_and_the_console(
     # A phone browses on its own; the room moves on and follows a phone that is not typing.
     anna.locator(".cd-next").click()
     expect(anna.locator(".cd-term")).to_have_text("Palvelupolku")
+    # Leaving a term with the definition editor open keeps the words beside that definition.
+    edit_definition(anna)
+    anna.fill("#cd-wording-text", "Polku on asiakkaan matka.")
+    anna.locator(".cd-next").click()
+    expect(anna.locator(".cd-term")).to_have_text("Varhainen tuki")
+    expect(anna.locator(".cd-kept")).to_have_count(0)
+    anna.locator(".cd-prev").click()
+    expect(anna.locator(".cd-kept")).to_contain_text("Polku on asiakkaan matka.")
     anna.fill("#cd-text", "Kesken oleva ajatus")
     console.locator(".cd-cx-open", has_text="Varhainen tuki").click()
     console.locator("button.cd-cx-show").click()

@@ -626,10 +626,16 @@ function render(root, ctx) {
 
   // The shared definition
   const wording = wordingOf(view, termId);
-  if (S.wedit && S.wedit.term !== termId) S.wedit = null;
+  if (S.wedit && S.wedit.term !== termId) {
+    // Left for another term with the editor open: changed words wait beside that definition.
+    const text = S.wedit.area.value.trim();
+    if (text && text !== S.wedit.baseText) S.kept.set(S.wedit.term, { text, message: '' });
+    S.wedit = null;
+  }
   if (S.wedit && (!view.can_edit || !ctx.open || (wording && wording.confirmed))) {
     // It closed while this person was writing: keep their words beside it.
-    S.kept.set(termId, { text: S.wedit.area.value.trim(), message: '' });
+    const text = S.wedit.area.value.trim();
+    if (text && text !== S.wedit.baseText) S.kept.set(termId, { text, message: '' });
     S.wedit = null;
   }
   const sending = lastEntry(pending, 'wording.edit', (d) => d.term === termId);
