@@ -180,3 +180,41 @@ def test_a_co_facilitator_runs_the_series_and_nobody_else(app: Flask, facilitato
     # The helper's home page lists the series' meeting.
     home = login(app, helper.username).get("/").get_data(as_text=True)
     assert "Tapaaminen 1" in home
+
+
+def test_confirmed_concepts_are_carried_to_the_next_meeting(app: Flask, facilitator: User) -> None:
+    from facilitator.kits.loader import load_kit_file
+    from facilitator.operations.workshops import create_workshop
+
+    folder = app.extensions["facilitator.methods"].get("concepts").folder
+    kit = load_kit_file(folder / "kit.example.yaml")
+    series_id = new_series(app, facilitator)
+
+    def meeting() -> Room:
+        with app.app_context():
+            owner = db.session.get(User, facilitator.id)
+            workshop = create_workshop(db.session, owner, kit)
+            workshop.series_id = series_id
+            db.session.commit()
+            return Room(app, facilitator, workshop.id)
+
+    first = meeting()
+    console, _ = started(first, ("", ""))
+    terms = console.emit("sync", callback=True)["data"]["view"]["terms"]
+    guidance = terms[0]["id"]
+    assert act(console, "wording.edit", {"term": guidance, "base": 0, "text": "Ohjausta."})["ok"]
+    assert act(console, "wording.confirm", {"term": guidance, "on": True})["ok"]
+    assert act(console, "workshop.end")["ok"]
+    with app.app_context():
+        carried = ops.latest(db.session, series_id, "concept")
+        assert [(c.title, c.data["text"]) for c in carried] == [("Palveluohjaus", "Ohjausta.")]
+
+    second = meeting()
+    console, _ = started(second, ("", ""))
+    view = console.emit("sync", callback=True)["data"]["view"]
+    names = [t["name"] for t in view["terms"]]
+    assert names.count("Palveluohjaus") == 1  # the kit's term, not a second copy
+    guidance = next(t for t in view["terms"] if t["name"] == "Palveluohjaus")
+    wording = next(w for w in view["wordings"] if w["term"] == guidance["id"])
+    assert wording["text"] == "Ohjausta."  # offered as the starting draft
+    assert not wording.get("confirmed")
