@@ -43,11 +43,14 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         or values["MESSAGE_QUEUE_URL"]
         or "memory://",
         RATELIMIT_HEADERS_ENABLED=True,
+        # Redis down: limits are kept in this process's memory (logged once) and joining works.
+        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
 
-    from facilitator import extensions, i18n, security
+    from facilitator import extensions, i18n, security, web_guard
     from facilitator.extensions import csrf, db, limiter, login_manager, socketio
+    from facilitator.realtime import guard, limits, origins
 
     db.init_app(app)
     with app.app_context():
@@ -63,11 +66,15 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         message_queue=values["MESSAGE_QUEUE_URL"] or None,
         channel=values["MESSAGE_QUEUE_CHANNEL"],
         max_http_buffer_size=values["MAX_MESSAGE_BYTES"] * 4,
-        cors_allowed_origins=[],
+        cors_allowed_origins=origins.checker(values["PUBLIC_URL"], values["ALLOWED_ORIGINS"]),
         ping_interval=10,
         ping_timeout=10,
         manage_session=False,
+        serializer=guard.packet_class(values["MAX_MESSAGE_BYTES"]),
     )
+    guard.init_app(app, socketio.server)
+    limits.init_app(app)
+    web_guard.init_app(app, on_transport_error=_close_engine_socket)
     if values["PROXY_COUNT"] > 0:
         # Outermost, so pages and the socket handshake both see the phone's own address.
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -77,6 +84,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
     del extensions
 
     from facilitator.methods import setup_methods
+    from facilitator.operations import erasure  # noqa: F401  (its mapper events erase text)
 
     setup_methods(app)
 
@@ -94,14 +102,28 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
+def _close_engine_socket(sid: str) -> None:
+    """Close an Engine.IO connection whose transport request failed (see web_guard)."""
+    from facilitator.extensions import socketio
+
+    eio = socketio.server.eio
+    if sid in eio.sockets:
+        eio.disconnect(sid)
+
+
 def _engine_options(url: str) -> dict[str, Any]:
+    # Parameters stay out of error messages and logs: they hold what participants wrote.
     if url.startswith("sqlite"):
-        return {"connect_args": {"check_same_thread": False, "timeout": 30}}
-    return {"pool_size": 10, "max_overflow": 20, "pool_pre_ping": True}
+        return {
+            "connect_args": {"check_same_thread": False, "timeout": 30},
+            "hide_parameters": True,
+        }
+    return {"pool_size": 10, "max_overflow": 20, "pool_pre_ping": True, "hide_parameters": True}
 
 
 def _tune_engine(engine: Any) -> None:
-    """SQLite: WAL, foreign keys, a busy timeout; applied to every new connection."""
+    """SQLite: WAL, foreign keys, a busy timeout, deleted content overwritten with zeros;
+    applied to every new connection."""
     if engine.dialect.name != "sqlite":
         return
     from sqlalchemy import event
@@ -113,4 +135,5 @@ def _tune_engine(engine: Any) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()

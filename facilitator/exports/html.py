@@ -161,13 +161,28 @@ def render_fragment(minutes: Minutes) -> Markup:
     )
 
 
+#: The saved document carries its own stylesheet; nothing else may load or run, wherever the
+#: file is opened later (also sent as the download's header).
+DOCUMENT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
+
+
 def render_document(minutes: Minutes) -> str:
-    """A complete, standalone HTML document."""
+    """A complete, standalone HTML document with its own Content Security Policy."""
     return Markup(
         '<!doctype html>\n<html lang="%s">\n<head>\n<meta charset="utf-8">\n'
+        '<meta http-equiv="Content-Security-Policy" content="%s">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n%s\n</body>\n</html>\n"
-    ) % (minutes.locale or "fi", minutes.title, Markup(STYLE), render_fragment(minutes))
+    ) % (
+        minutes.locale or "fi",
+        DOCUMENT_CSP,
+        minutes.title,
+        Markup(STYLE),
+        render_fragment(minutes),
+    )
 
 
 def render(minutes: Minutes) -> bytes:

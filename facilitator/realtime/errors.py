@@ -25,6 +25,9 @@ MESSAGES = {
     "item_vote_cap": _l("You can give at most %(max)s votes to one item."),
     "own_note": _l("You cannot +1 your own note."),
     "no_seat": _l("You are not in this workshop. Join again with the code."),
+    "too_many_connections": _l(
+        "This workshop is open in too many windows on this device. Close the others and reload."
+    ),
     "wrong_code": _l("No workshop has this code. Check the code and try again."),
     "too_many_attempts": _l("Too many attempts. Wait a minute and try again."),
     "unauthorized": _l("Log in or give a valid API token."),

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from facilitator.exports.workshop_json import export_workshop
 from facilitator.extensions import csrf, db
 from facilitator.models import User, Workshop
+from facilitator.models.types import MAX_ID
 from facilitator.operations.workshops import create_workshop
 from facilitator.realtime.errors import ActionError
 from facilitator.realtime.seat import Seat
@@ -69,9 +70,6 @@ def _summary(workshop: Workshop) -> dict[str, Any]:
         "join_code": workshop.join_code,
         "created_at": workshop.created_at.isoformat(),
     }
-
-
-MAX_ID = 2**63 - 1  # larger ids cannot exist (and overflow SQLite's integer)
 
 
 def _owned(workshop_id: int) -> Workshop | None:

@@ -12,6 +12,7 @@ from flask_login import current_user
 
 from facilitator.extensions import db
 from facilitator.models import Workshop
+from facilitator.models.types import MAX_ID
 
 
 def _is_loopback(host: str) -> bool:
@@ -64,7 +65,7 @@ def qr_svg(data: str) -> bytes:
 
 def owned_workshop(workshop_id: int) -> Workshop:
     """The workshop if the logged-in facilitator owns it, else 404 (no hint that it exists)."""
-    workshop = db.session.get(Workshop, workshop_id) if workshop_id < 2**63 else None
+    workshop = db.session.get(Workshop, workshop_id) if 0 < workshop_id <= MAX_ID else None
     if workshop is None or workshop.owner_id != current_user.id:
         abort(404)
     return workshop

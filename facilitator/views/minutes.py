@@ -16,11 +16,13 @@ from werkzeug.wrappers import Response
 from facilitator import privacy
 from facilitator.config import LOCALES
 from facilitator.exports import registry
+from facilitator.exports.html import DOCUMENT_CSP
 from facilitator.exports.workshop_json import export_workshop
 from facilitator.extensions import db
 from facilitator.i18n import LANGUAGE_NAMES
 from facilitator.minutes import service
 from facilitator.models import Workshop, WorkshopMinutes
+from facilitator.models.types import MAX_ID
 from facilitator.realtime.publish import workshop_transaction
 from facilitator.realtime.snapshot import shared_minutes
 from facilitator.views.api import api_error, token_required
@@ -42,7 +44,7 @@ FORMAT_LABELS = {
     "json": _l("Whole workshop as data (.json, can be imported)"),
 }
 # A downloaded HTML file carries its own stylesheet; nothing else may load or run.
-HTML_DOWNLOAD_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+HTML_DOWNLOAD_CSP = DOCUMENT_CSP
 MAX_BODY = 2_000_000
 
 
@@ -296,7 +298,7 @@ def console_download(workshop_id: int, fmt: str) -> Response:
 @token_required
 def api_download(workshop_id: int, fmt: str) -> Response | tuple[Response, int]:
     """The minutes or workshop data in one format, with a bearer token."""
-    workshop = db.session.get(Workshop, workshop_id) if workshop_id < 2**63 else None
+    workshop = db.session.get(Workshop, workshop_id) if 0 < workshop_id <= MAX_ID else None
     if workshop is None or workshop.owner_id != g.api_user.id:
         return api_error("not_found", 404)
     if fmt not in registry.FORMATS:
