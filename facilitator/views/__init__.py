@@ -11,6 +11,7 @@ def register_blueprints(app: Flask) -> None:
         api,
         auth,
         console,
+        deletion,
         errors,
         minutes,
         participant,
@@ -18,6 +19,6 @@ def register_blueprints(app: Flask) -> None:
         shared_minutes,
     )
 
-    for module in (auth, console, participant, projector, api, minutes, shared_minutes):
+    for module in (auth, console, deletion, participant, projector, api, minutes, shared_minutes):
         app.register_blueprint(module.bp)
     errors.init_app(app)
