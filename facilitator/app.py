@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -71,10 +72,16 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         ping_timeout=10,
         manage_session=False,
         serializer=guard.packet_class(values["MAX_MESSAGE_BYTES"]),
+        logger=guard.QuietLogger(logging.getLogger("facilitator.realtime.socket")),
+        engineio_logger=guard.QuietLogger(logging.getLogger("facilitator.realtime.engine")),
     )
     guard.init_app(app, socketio.server)
     limits.init_app(app)
-    web_guard.init_app(app, on_transport_error=_close_engine_socket)
+    web_guard.init_app(
+        app,
+        max_body=values["MAX_MESSAGE_BYTES"] * 4,
+        on_broken_socket=app.extensions["facilitator.message_guard"].close_for_environ,
+    )
     if values["PROXY_COUNT"] > 0:
         # Outermost, so pages and the socket handshake both see the phone's own address.
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -100,15 +107,6 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     namespace.register(socketio)
     return app
-
-
-def _close_engine_socket(sid: str) -> None:
-    """Close an Engine.IO connection whose transport request failed (see web_guard)."""
-    from facilitator.extensions import socketio
-
-    eio = socketio.server.eio
-    if sid in eio.sockets:
-        eio.disconnect(sid)
 
 
 def _engine_options(url: str) -> dict[str, Any]:

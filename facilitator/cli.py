@@ -51,7 +51,12 @@ def serve(host: str | None, port: int | None, async_mode: str | None) -> None:
     click.echo(f"  Open on this laptop:  http://127.0.0.1:{port}/")
     click.echo(f"  Phones on this Wi-Fi: {shown}/j")
     sys.stdout.flush()
-    socketio.run(app, host=host, port=port, log_output=False, use_reloader=False)
+    options: dict[str, object] = {}
+    if app.config["ASYNC_MODE"] == "gevent":
+        from facilitator.realtime.guard import quiet_gevent_handler
+
+        options["handler_class"] = quiet_gevent_handler()
+    socketio.run(app, host=host, port=port, log_output=False, use_reloader=False, **options)
 
 
 @cli.command("init-db")

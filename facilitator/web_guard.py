@@ -7,9 +7,9 @@
 - A request whose ``Host`` header is not a host name or address, or a WebSocket upgrade without
   a valid ``Sec-WebSocket-Version``/``Sec-WebSocket-Key``, gets a short 400 before any page code
   runs (the error page itself needs a valid host to build its links).
-- A Socket.IO transport request that makes the Socket.IO layer fail (a malformed Engine.IO
-  packet, for example) gets a 400 and at most one log line per client a minute, never a
-  traceback.
+- A long-polling POST must hold only packets a client sends; a Socket.IO transport request
+  that makes the Socket.IO layer fail (a malformed Engine.IO packet, for example) gets a 400 and
+  at most one log line per client a minute, never a traceback.
 - :func:`safe_next` keeps the redirect after log-in on this site.
 """
 
@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import io
 import logging
 import re
+import socket
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -40,6 +43,8 @@ _HOST = re.compile(
     rf"(\[[0-9A-Fa-f:.]{{2,45}}\]|{_LABEL}(?:\.{_LABEL})*\.?)(?::([0-9]{{1,5}}))?", re.ASCII
 )
 _SOCKET_PATH = "/socket.io"
+#: The environ key that marks one socket request (see GuardMiddleware._socket).
+REQUEST_MARK = "facilitator.request"
 
 
 class CleanMultiDict(ImmutableMultiDict):  # type: ignore[type-arg]
@@ -149,13 +154,31 @@ def _plain(status: str, text: str, extra: list[tuple[str, str]] | None = None) -
     return status, headers, [body]
 
 
-class GuardMiddleware:
-    """Refuses bad Host and WebSocket headers with a 400 and contains Socket.IO transport
-    failures (see the module docstring)."""
+def valid_polling_payload(body: bytes) -> bool:
+    """An Engine.IO long-polling POST a client may send: UTF-8 text packets (joined by \\x1e)
+    of the types a client sends — close (1), pong (3), message (4), upgrade (5). No binary:
+    the protocol has none. (Engine.IO answers other packet types by closing the session and
+    waiting for a poll that may never come: the request would hang.)"""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return all(packet[:1] in ("1", "3", "4", "5") for packet in text.split("\x1e"))
 
-    def __init__(self, app: Callable[..., Any], on_transport_error: Callable[[str], None]):
+
+class GuardMiddleware:
+    """Refuses bad Host and WebSocket headers and malformed long-polling bodies with a 400, and
+    contains Socket.IO transport failures (see the module docstring)."""
+
+    def __init__(
+        self,
+        app: Callable[..., Any],
+        max_body: int,
+        on_broken_socket: Callable[[dict[str, Any]], None],
+    ) -> None:
         self.app = app
-        self.on_transport_error = on_transport_error
+        self.max_body = max_body
+        self.on_broken_socket = on_broken_socket
         self.throttle = LogThrottle()
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
@@ -176,10 +199,34 @@ class GuardMiddleware:
             return body
         if not environ.get("PATH_INFO", "").startswith(_SOCKET_PATH):
             return self.app(environ, start_response)
+        if environ.get("REQUEST_METHOD") == "POST" and not self._polling_body_ok(environ):
+            self._log(environ, "a malformed long-polling body")
+            status, headers, body = _plain("400 Bad Request", "Bad request.\n")
+            start_response(status, headers)
+            return body
         return self._socket(environ, start_response)
+
+    def _polling_body_ok(self, environ: dict[str, Any]) -> bool:
+        """Read the POST body (within the size bound), check it, and put it back."""
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return False
+        if not 0 < length <= self.max_body:
+            return False
+        body = environ["wsgi.input"].read(length)
+        environ["wsgi.input"] = io.BytesIO(body)
+        return len(body) == length and valid_polling_payload(body)
+
+    def _log(self, environ: dict[str, Any], what: str) -> None:
+        sid = parse_qs(environ.get("QUERY_STRING", "")).get("sid", [""])[0][:40]
+        client = sid or str(environ.get("REMOTE_ADDR", ""))
+        self.throttle.log(log, client, "refused %s", what)
 
     def _socket(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         started: list[bool] = []
+        # Flask-SocketIO passes a copy of environ on: a mark finds the request's session later.
+        environ[REQUEST_MARK] = object()
 
         def tracking(status: str, headers: list[Any], exc_info: Any = None) -> Any:
             started.append(True)
@@ -188,24 +235,41 @@ class GuardMiddleware:
         try:
             return self.app(environ, tracking)
         except Exception as exc:
-            sid = parse_qs(environ.get("QUERY_STRING", "")).get("sid", [""])[0][:40]
-            client = sid or str(environ.get("REMOTE_ADDR", ""))
-            self.throttle.log(
-                log, client, "refused a malformed socket request (%s)", type(exc).__name__
-            )
-            if sid:
-                self.on_transport_error(sid)
+            self._log(environ, f"a malformed socket request ({type(exc).__name__})")
+            if environ.get("HTTP_UPGRADE", "").lower() == "websocket":
+                # The WebSocket library took the connection over; end it, or the server would
+                # read the client's next frames as HTTP requests; and close its session.
+                _shut_down(environ)
+                self.on_broken_socket(environ)
             if started:
                 return []
-            status, headers, body = _plain("400 Bad Request", "Bad request.\n")
+            status, headers, body = _plain(
+                "400 Bad Request", "Bad request.\n", [("Connection", "close")]
+            )
             start_response(status, headers)
             return body
 
 
-def init_app(app: Flask, on_transport_error: Callable[[str], None]) -> None:
+def _shut_down(environ: dict[str, Any]) -> None:
+    """Shut the request's TCP connection down (found where simple-websocket finds it)."""
+    sock = environ.get("werkzeug.socket") or environ.get("gunicorn.socket")
+    if sock is None and "eventlet.input" in environ:
+        sock = environ["eventlet.input"].get_socket()
+    if sock is None:
+        stream = environ.get("wsgi.input")
+        stream = getattr(stream, "rfile", stream) if not hasattr(stream, "raw") else stream
+        sock = getattr(getattr(stream, "raw", None), "_sock", None)
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def init_app(app: Flask, max_body: int, on_broken_socket: Callable[[dict[str, Any]], None]) -> None:
     """Install the cleaning request and JSON classes, the bounded id converter and the
-    middleware (call after Flask-SocketIO wrapped the app, so the middleware sees its path)."""
+    middleware (call after Flask-SocketIO wrapped the app, so the middleware sees its path;
+    ``max_body`` is the transport's buffer size; ``on_broken_socket(environ)`` closes the
+    Socket.IO session of a WebSocket request that failed)."""
     app.request_class = CleanRequest
     app.json = CleanJSONProvider(app)
     app.url_map.converters["int"] = IdConverter
-    app.wsgi_app = GuardMiddleware(app.wsgi_app, on_transport_error)  # type: ignore[method-assign]
+    app.wsgi_app = GuardMiddleware(app.wsgi_app, max_body, on_broken_socket)  # type: ignore[method-assign]

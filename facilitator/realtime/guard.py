@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -135,6 +136,9 @@ class MessageGuard:
         on_disconnect = eio.handlers["disconnect"]
 
         def message(eio_sid: str, data: Any) -> None:
+            if not data:  # the packet class does not decode an empty message at all
+                self.strike(eio_sid, "empty")
+                return
             try:
                 on_message(eio_sid, data)
             except Refused as exc:
@@ -170,7 +174,24 @@ class MessageGuard:
             f"; closed the connection after {CLOSE_AFTER} in a minute" if closing else "",
         )
         if closing:
-            self.server.eio.disconnect(eio_sid)
+            self.close(eio_sid)
+
+    def close(self, eio_sid: str) -> None:
+        """Close an Engine.IO connection now.
+
+        Not eio.disconnect(): it waits until the client polls again, which a long-polling
+        client that sends garbage may never do."""
+        socket = self.server.eio.sockets.get(eio_sid)
+        if socket is not None:
+            socket.close(wait=False)
+
+    def close_for_environ(self, environ: dict[str, Any]) -> None:
+        """Close the connection that belongs to a WSGI request whose transport failed (found
+        by web_guard's mark: the server keeps a copy of the request's environ)."""
+        mark = environ.get("facilitator.request")
+        for eio_sid, known in list(self.server.environ.items()):
+            if mark is not None and known.get("facilitator.request") is mark:
+                self.close(eio_sid)
 
     def strike_socket(self, sid: str, kind: str) -> None:
         """A strike for the Socket.IO connection ``sid`` (from an event handler)."""
@@ -179,9 +200,97 @@ class MessageGuard:
             self.strike(eio_sid, kind)
 
 
+# What python-engineio and python-socketio log, as fixed descriptions: their messages can carry
+# a session id, an Origin header or other text a client chose.
+_SOCKET_LAYER_MESSAGES = (
+    ("accepted origin", "refused a socket handshake from another origin"),
+    ("Invalid session", "refused a request for an unknown socket session"),
+    ("unsupported version", "refused a client of another Engine.IO version"),
+    ("Invalid transport", "refused an invalid socket transport"),
+    ("websocket upgrade", "refused an invalid WebSocket upgrade"),
+    ("JSONP", "refused an invalid long-polling request"),
+    ("is not connected", "refused a request for a socket that is not connected"),
+    ("Unexpected HTTP request", "refused a long-polling request on an upgraded socket"),
+    ("post request handler error", "refused a malformed long-polling request"),
+    ("Unknown receive error", "closed a WebSocket after a malformed frame"),
+    ("message handler error", "refused a malformed socket message"),
+    ("redis", "the message queue (Redis) is unreachable"),
+    ("pubsub", "the message queue listener stopped"),
+    ("handler error", "a socket handler failed"),
+)
+
+
+class QuietLogger:
+    """Stands in for python-socketio's and python-engineio's loggers: debug and info are
+    dropped; a warning or error is one line with a fixed description (never the message's own
+    text, which can hold what a client sent) and no traceback, at most once a minute per kind."""
+
+    def __init__(self, target: logging.Logger, clock: Any = time.monotonic) -> None:
+        self.target = target
+        self.level = logging.WARNING
+        self.throttle = LogThrottle(clock=clock)
+
+    def setLevel(self, level: int) -> None:
+        """Kept for the libraries' set-up; the level stays at WARNING."""
+
+    def addHandler(self, handler: Any) -> None:
+        """Ignored: lines go to the target logger."""
+
+    def isEnabledFor(self, level: int) -> bool:
+        """Warnings and above."""
+        return level >= logging.WARNING
+
+    def debug(self, *args: Any, **kwargs: Any) -> None:
+        """Dropped."""
+
+    info = debug
+
+    def warning(self, msg: Any, *args: Any, **kwargs: Any) -> None:
+        """One throttled line."""
+        self._line(logging.WARNING, msg, kwargs.get("exc_info"))
+
+    def error(self, msg: Any, *args: Any, **kwargs: Any) -> None:
+        """One throttled line."""
+        self._line(logging.ERROR, msg, kwargs.get("exc_info"))
+
+    critical = error
+
+    def exception(self, msg: Any, *args: Any, **kwargs: Any) -> None:
+        """One throttled line naming the exception's type, without the traceback."""
+        self._line(logging.ERROR, msg, True)
+
+    def _line(self, level: int, msg: Any, exc_info: Any) -> None:
+        text = str(msg)
+        kind = next((d for key, d in _SOCKET_LAYER_MESSAGES if key in text), "socket layer error")
+        if exc_info:
+            error = sys.exc_info()[1]
+            if error is not None:
+                kind = f"{kind} ({type(error).__name__})"
+        self.throttle.log(self.target, kind, "%s", kind, level=level)
+
+
 def init_app(app: Any, server: Any) -> MessageGuard:
     """Guard the app's Socket.IO server (after Flask-SocketIO's init_app)."""
     message_guard = MessageGuard(server)
     message_guard.install()
     app.extensions["facilitator.message_guard"] = message_guard
     return message_guard
+
+
+def quiet_gevent_handler() -> type:
+    """gevent's WSGI request handler with its protocol errors (an invalid request line, a
+    WebSocket frame read as HTTP after the socket ended…) logged as one throttled line without
+    the bytes the client sent."""
+    from gevent.pywsgi import WSGIHandler
+
+    throttle = LogThrottle()
+    target = logging.getLogger("facilitator.http")
+
+    class QuietWSGIHandler(WSGIHandler):  # type: ignore[misc]
+        """See quiet_gevent_handler."""
+
+        def log_error(self, msg: str, *args: Any) -> None:
+            """One line a minute at most, naming no content."""
+            throttle.log(target, "protocol", "refused a malformed HTTP request")
+
+    return QuietWSGIHandler

@@ -107,7 +107,8 @@ def register(socketio: SocketIO) -> None:
         sid = request.sid  # type: ignore[attr-defined]
         if not seat_limits(current_app).attach(seat.key):
             with force_locale(seat.locale):
-                raise ConnectionRefusedError(error_data("too_many_connections"))
+                refusal = error_data("too_many_connections")["error"]
+            raise ConnectionRefusedError(refusal["message"], {"code": refusal["code"]})
         _seats[sid] = seat
         join_room(room_for(seat))
         # Straight to this process's own socket: a snapshot can be large, and through the
