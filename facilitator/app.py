@@ -49,7 +49,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
 
-    from facilitator import extensions, i18n, security, web_guard
+    from facilitator import addresses, extensions, i18n, security, web_guard
     from facilitator.extensions import csrf, db, limiter, login_manager, socketio
     from facilitator.realtime import guard, limits, origins
 
@@ -58,6 +58,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         _tune_engine(db.engine)
     csrf.init_app(app)
     limiter.init_app(app)
+    addresses.announce_limiter_fallback()
     login_manager.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
