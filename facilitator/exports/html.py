@@ -178,7 +178,7 @@ def render_document(minutes: Minutes) -> str:
         "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n%s\n</body>\n</html>\n"
     ) % (
         minutes.locale or "fi",
-        DOCUMENT_CSP,
+        Markup(DOCUMENT_CSP),  # a constant; quotes as they are (no entities)
         minutes.title,
         Markup(STYLE),
         render_fragment(minutes),
