@@ -217,6 +217,9 @@ _SOCKET_LAYER_MESSAGES = (
     ("redis", "the message queue (Redis) is unreachable"),
     ("pubsub", "the message queue listener stopped"),
     ("handler error", "a socket handler failed"),
+    ("Cannot send", "dropped a message to a socket that had closed"),
+    ("not supported", "refused an HTTP method the socket does not take"),
+    ("rejected connection", "refused a socket connection"),
 )
 
 
