@@ -169,6 +169,8 @@ def purge(days: int | None, dry_run: bool) -> None:
         if old and not dry_run:
             db.session.remove()
             compact(db.engine)
+        db.session.remove()
+        db.engine.dispose()
     click.echo(
         f"{len(old)} workshop(s) older than {keep} days {'found' if dry_run else 'deleted'}."
     )
