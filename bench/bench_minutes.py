@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from tests.summaries.factories import large_export
+from tests.summaries.factories import large_export, varied_export
 
 
 def timed(fn: Callable[[], Any], runs: int) -> tuple[float, float, Any]:
@@ -47,13 +47,21 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--locales", default="fi,sv,en")
     parser.add_argument("--analysers", default="voikko,simplemma,snowball")
+    parser.add_argument(
+        "--varied",
+        action="store_true",
+        help="notes of thousands of different made-up words (worst case for the analysis)",
+    )
     args = parser.parse_args(argv)
 
     from facilitator.summaries import build_minutes, default_methods
     from facilitator.summaries.text_analysis import get_analyser
 
     default_methods()  # import the method modules outside the timings
-    export = large_export(args.contributions, args.phases)
+    if args.varied:
+        export = varied_export(args.contributions, args.phases)
+    else:
+        export = large_export(args.contributions, args.phases)
     rows: list[dict[str, Any]] = []
     minutes_by_locale: dict[str, Any] = {}
     for analyser in args.analysers.split(","):

@@ -54,15 +54,15 @@ TYPES = [
     "note.edit",
     "note.delete",
     "note.plus",
-    "group.create",
-    "group.rename",
-    "group.delete",
-    "note.group",
+    "theme.create",
+    "theme.rename",
+    "theme.delete",
+    "note.theme",
     "vote.add",
     "vote.remove",
     "no.such.action",
 ]
-KEYS = ["id", "text", "on", "hidden", "index", "seconds", "label", "group", "item", "locale"]
+KEYS = ["id", "text", "on", "hidden", "index", "seconds", "label", "theme", "item", "locale"]
 KEYS += ["on_behalf_role", "extra"]
 #: Share of the envelopes: well-formed round trips, malformed messages, long-polling requests.
 SHARES = {"clean": 0.4, "dirty": 0.55, "polling": 0.05}
@@ -114,9 +114,9 @@ def plausible_data(rng: random.Random, type_: str) -> dict[str, Any]:
         "note.edit": {"id": item, "text": random_text(rng)},
         "note.delete": {"id": item},
         "note.plus": {"id": item, "on": rng.random() < 0.7},
-        "group.create": {"label": random_text(rng)[:80]},
-        "group.rename": {"id": item, "label": random_text(rng)[:80]},
-        "note.group": {"id": item, "group": rng.choice([None, item + 1])},
+        "theme.create": {"label": random_text(rng)[:80]},
+        "theme.rename": {"id": item, "label": random_text(rng)[:80]},
+        "note.theme": {"id": item, "theme": rng.choice([None, item + 1])},
         "vote.add": {"item": item},
         "vote.remove": {"item": item},
         "phase.goto": {"index": rng.randint(0, 3)},

@@ -41,6 +41,9 @@ def serve(host: str | None, port: int | None, async_mode: str | None) -> None:
     from facilitator.summaries.text_analysis import warm_up
 
     warm_up(app.config["DEFAULT_LOCALE"])  # slow dictionary loads now, not when a workshop ends
+    from facilitator.realtime import scheduler
+
+    scheduler.start(app)  # timers whose end moves the room on (e.g. the next round)
     shown = app.config["PUBLIC_URL"]
     if not shown:
         # Only when needed: finding the LAN address may ask the resolver about this host name.
@@ -57,6 +60,22 @@ def serve(host: str | None, port: int | None, async_mode: str | None) -> None:
 
         options["handler_class"] = quiet_gevent_handler()
     socketio.run(app, host=host, port=port, log_output=False, use_reloader=False, **options)
+
+
+@cli.command("methods")
+def methods() -> None:
+    """List the installed workshop methods: their actions, who may send each, and their kinds."""
+    from facilitator.methods.registry import build_registry
+
+    for method in build_registry():
+        click.echo(f"{method.id} — {method.label or method.id}  ({method.folder})")
+        for action, spec in sorted(method.handlers.items()):
+            roles = ", ".join(sorted(spec.roles))
+            click.echo(f"  {action:<22} {roles:<34} {spec.doc}")
+        kinds = ", ".join(f"{name} ({kind.meaning})" for name, kind in method.kinds.items())
+        click.echo(f"  kinds: {kinds or '–'}")
+        if method.errors:
+            click.echo(f"  errors: {', '.join(sorted(method.errors))}")
 
 
 @cli.command("init-db")

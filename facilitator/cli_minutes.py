@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from flask import current_app
 
 MINUTES_FORMATS = ("md", "html", "docx", "pdf")
 ALL_FORMATS = ("docx", "pdf", "md", "html", "csv", "json")
@@ -112,7 +113,13 @@ def import_command(file: str, owner: str, title: str | None) -> None:
                 f"No facilitator {owner!r}. Create one with: facilitator users create {owner}"
             )
         try:
-            workshop = import_workshop(db.session, data, user, title=title)
+            workshop = import_workshop(
+                db.session,
+                data,
+                user,
+                title=title,
+                methods=current_app.extensions["facilitator.methods"],
+            )
         except ImportProblem as exc:
             db.session.rollback()
             for problem in exc.problems:

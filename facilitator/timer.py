@@ -1,7 +1,9 @@
-"""The phase timer as plain data: {duration, remaining, ends_at, running}. No Flask, no clock reads.
+"""The phase timer as plain data: {duration, remaining, ends_at, running, warning}. No Flask, no
+clock reads.
 
 Clients get ``server_now`` with every snapshot and correct for their own clock, so a reload of
-any page shows the same remaining time.
+any page shows the same remaining time. ``warning`` is how many seconds before the end every
+screen shows that time is running out (a round of a method, or any phase with a timer).
 """
 
 from __future__ import annotations
@@ -10,10 +12,26 @@ from typing import Any
 
 Timer = dict[str, Any]
 
+#: Seconds before the end when screens say that time is running out.
+DEFAULT_WARNING = 60
 
-def new_timer(seconds: int) -> Timer:
+
+def new_timer(seconds: int, *, warning: int = DEFAULT_WARNING) -> Timer:
     """A stopped timer set to ``seconds``."""
-    return {"duration": seconds, "remaining": float(seconds), "ends_at": None, "running": False}
+    return {
+        "duration": seconds,
+        "remaining": float(seconds),
+        "ends_at": None,
+        "running": False,
+        "warning": warning,
+    }
+
+
+def warning_due(timer: Timer, now: float) -> bool:
+    """True while a running timer is within its warning time of the end (and not over)."""
+    left = remaining(timer, now)
+    limit = float(timer.get("warning", DEFAULT_WARNING) or 0)
+    return bool(timer.get("running")) and 0 < left <= limit
 
 
 def remaining(timer: Timer, now: float) -> float:

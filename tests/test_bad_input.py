@@ -123,7 +123,7 @@ def test_control_characters_in_socket_text_are_cleaned_or_refused(app: Flask, ma
     # Zero-width joiners inside real text (emoji sequences) are kept.
     family = "Perhe 👩\u200d👩\u200d👧"
     assert act(phone.sock, "note.add", {"text": family})["data"]["note"]["text"] == family
-    assert error_code(act(console, "group.create", {"label": "\x00\u200b"})) == "empty"
+    assert error_code(act(console, "theme.create", {"label": "\x00\u200b"})) == "empty"
     bodies = [c.body for c in _rows(app, Contribution, workshop_id=room.id, kind="note")]
     assert bodies == ["Uusi", family]
 

@@ -62,7 +62,7 @@ def test_create_from_the_form_opens_the_console(app: Flask, facilitator: User) -
     strings = json.loads(
         re.search(r'<script type="application/json" id="i18n">(.*?)</script>', html).group(1)
     )  # type: ignore[union-attr]
-    assert "cx_end_confirm" in strings and "pj_voting" in strings
+    assert "cx_end_confirm" in strings and "dot_voting.pj_voting" in strings
     listing = client.get("/").data.decode()
     assert "Palveluohjauksen kehittämistarpeet" in listing
     assert code in listing

@@ -58,7 +58,7 @@ def test_a_deleted_note_and_earlier_text_are_gone(app: Flask, make_room) -> None
     note = act(phone.sock, "note.add", {"text": "Ensimmäinen versio KANARIA1"})["data"]["note"]
     edited = act(phone.sock, "note.edit", {"id": note["id"], "text": "Toinen versio KANARIA2"})
     assert edited["data"]["note"]["text"] == "Toinen versio KANARIA2"  # the live ack has it
-    act(console, "group.create", {"label": "Teema KANARIA3"})
+    act(console, "theme.create", {"label": "Teema KANARIA3"})
     stored = _stored_text(app, room.id)
     assert "KANARIA1" not in stored  # the text before the edit is nowhere
     assert stored.count("KANARIA2") == 1  # only in the note's own row, not in any ack
@@ -79,7 +79,7 @@ def test_the_migration_erases_text_deleted_before_it(tmp_path: Path) -> None:
         config = db_migrate.alembic_config()
         with db.engine.begin() as conn:
             config.attributes["connection"] = conn
-            command.downgrade(config, "0002")
+            command.downgrade(config, "0005")
             conn.execute(
                 text(
                     "INSERT INTO users (id, username, display_name, password_hash, created_at) "

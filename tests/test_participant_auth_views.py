@@ -141,7 +141,7 @@ def test_room_language_switch_updates_the_seat(make_room) -> None:  # type: igno
     found = re.search(r'<script type="application/json" id="i18n">(.*?)</script>', page, re.S)
     assert found
     strings = json.loads(found.group(1))
-    assert {"offline", "send", "votes_left", "vote_add", "plus_label"} <= set(strings)
+    assert {"offline", "send", "dot_voting.votes_left", "brainstorm.plus_label"} <= set(strings)
     assert 'data-workshop="' in page
 
 

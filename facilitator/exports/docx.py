@@ -32,6 +32,9 @@ from facilitator.summaries.blocks import (
     Quote,
     Table,
     renderer_for,
+    rich_split,
+    rich_strip,
+    spans_of,
 )
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -41,6 +44,7 @@ _LANG = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
 _SHADE = {"automatic": "FFF8DB", "warning": "FDEEEE", "info": "EAF4FB"}
 _BORDER = {"automatic": "8A6D00", "warning": "AA3333", "info": "1F5F8B"}
 _W_TR, _W_TC, _W_P, _W_R, _W_T, _W_BR = (qn(f"w:{t}") for t in ("tr", "tc", "p", "r", "t", "br"))
+_W_RPR, _W_B, _W_I = (qn(f"w:{t}") for t in ("rPr", "b", "i"))
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # A fixed timestamp keeps the file the same for the same minutes.
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -63,6 +67,16 @@ def _set_language(document: Any, locale: str) -> None:
     rpr.append(lang)
 
 
+def _runs(paragraph: Any, text: str, *, italic: bool = False) -> None:
+    """Add text as runs, keeping the bold and italics of edited minutes."""
+    for span in spans_of(text):
+        run = paragraph.add_run(_clean(span.text))
+        if span.bold:
+            run.bold = True
+        if span.italic or italic:
+            run.italic = True
+
+
 def _styled(document: Any, text: str, style: str) -> Any:
     """A paragraph in a named style. Style ids are looked up once per document: python-docx's
     lookup by name scans every style each time and took seconds for a long appendix."""
@@ -72,7 +86,7 @@ def _styled(document: Any, text: str, style: str) -> Any:
     paragraph = document.add_paragraph()
     paragraph._p.style = ids[style]
     if text:
-        paragraph.add_run(text)
+        _runs(paragraph, text)
     return paragraph
 
 
@@ -82,13 +96,13 @@ def _heading(document: Any, block: Heading) -> None:
 
 
 def _paragraph(document: Any, block: Paragraph) -> None:
-    for part in _clean(block.text).split("\n\n"):
-        document.add_paragraph(part.strip("\n"))
+    for part in rich_split(block.text, "\n\n"):
+        _runs(document.add_paragraph(), rich_strip(part))
 
 
 def _bullets(document: Any, block: BulletList) -> None:
     for item in block.items:
-        _styled(document, _clean(item), "List Bullet")
+        _styled(document, item, "List Bullet")
 
 
 def _repeat_header(row: Any) -> None:
@@ -123,9 +137,15 @@ def _table(document: Any, block: Table) -> None:
             if props is not None:
                 cell.append(copy.deepcopy(props))
             paragraph = etree.SubElement(cell, _W_P)
-            if text:
+            for span in spans_of(text):
                 run = etree.SubElement(paragraph, _W_R)
-                for n, part in enumerate(_clean(text).split("\n")):
+                if span.bold or span.italic:
+                    props = etree.SubElement(run, _W_RPR)
+                    if span.bold:
+                        etree.SubElement(props, _W_B)
+                    if span.italic:
+                        etree.SubElement(props, _W_I)
+                for n, part in enumerate(_clean(span.text).split("\n")):
                     if n:
                         etree.SubElement(run, _W_BR)
                     node = etree.SubElement(run, _W_T)
@@ -138,7 +158,7 @@ def _quote(document: Any, block: Quote) -> None:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.left_indent = Pt(24)
     paragraph.paragraph_format.space_after = Pt(2) if block.attribution else Pt(8)
-    paragraph.add_run(_clean(block.text)).italic = True
+    _runs(paragraph, block.text, italic=True)
     if block.attribution:
         cite = document.add_paragraph()
         cite.paragraph_format.left_indent = Pt(24)
@@ -151,12 +171,13 @@ def _facts(document: Any, block: Facts) -> None:
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.add_run(_clean(label) + ": ").bold = True
-        paragraph.add_run(_clean(value))
+        _runs(paragraph, value)
     document.add_paragraph()
 
 
 def _notice(document: Any, block: Notice) -> None:
-    paragraph = document.add_paragraph(_clean(block.text))
+    paragraph = document.add_paragraph()
+    _runs(paragraph, block.text)
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     for side in ("top", "left", "bottom", "right"):

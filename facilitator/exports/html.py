@@ -19,8 +19,11 @@ from facilitator.summaries.blocks import (
     Notice,
     Paragraph,
     Quote,
+    RichText,
     Table,
     renderer_for,
+    rich_split,
+    rich_strip,
 )
 
 MEDIA_TYPE = "text/html; charset=utf-8"
@@ -64,15 +67,25 @@ footer.minutes-footer { margin-top: 2rem; border-top: 1px solid #ccc; font-size:
 
 
 def _text(text: str) -> Markup:
-    """Escaped text with line breaks kept."""
+    """Escaped text with line breaks kept (and the bold and italics of edited minutes)."""
+    if isinstance(text, RichText):
+        out = Markup("")
+        for span in text.spans:
+            piece = _text(str(span.text))
+            if span.italic:
+                piece = Markup("<em>%s</em>") % piece
+            if span.bold:
+                piece = Markup("<strong>%s</strong>") % piece
+            out += piece
+        return out
     lines = text.replace("\r\n", "\n").split("\n")
     return Markup("<br>").join(escape(line) for line in lines)
 
 
 def _paragraphs(text: str) -> Markup:
     """Escaped text split into paragraphs at blank lines."""
-    parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return Markup("").join(Markup("<p>%s</p>") % _text(p) for p in parts)
+    parts = [rich_strip(p) for p in rich_split(text, "\n\n")]
+    return Markup("").join(Markup("<p>%s</p>") % _text(p) for p in parts if p)
 
 
 def _heading(block: Heading) -> Markup:

@@ -22,8 +22,14 @@ from facilitator.summaries.blocks import (
     Notice,
     Paragraph,
     Quote,
+    RichText,
+    Span,
     Table,
     renderer_for,
+    rich,
+    rich_join,
+    rich_strip,
+    spans_of,
 )
 from facilitator.text import parser
 
@@ -61,8 +67,48 @@ def _escape_line(line: str) -> str:
     return line
 
 
+def _marked(piece: str, span: Span) -> str:
+    """Escaped text wrapped in the emphasis markers of its run (spaces kept outside them)."""
+    core = piece.strip()
+    if not (span.bold or span.italic) or not core:
+        return piece
+    mark = "***" if span.bold and span.italic else "**" if span.bold else "*"
+    lead, trail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()) :]
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def _escape_rich(text: RichText) -> str:
+    """RichText → Markdown with its bold and italics (line starts escaped as for plain text)."""
+    lines: list[list[tuple[str, Span]]] = [[]]
+    for span in rich_strip(text).spans if isinstance(rich_strip(text), RichText) else ():
+        for n, part in enumerate(span.text.replace("\r\n", "\n").split("\n")):
+            if n:
+                lines.append([])
+            lines[-1].append((part, span))
+    out: list[str] = []
+    for line in lines:
+        pieces = []
+        for n, (part, span) in enumerate(line):
+            if n == 0 or not "".join(p for p, _s in line[:n]).strip():
+                part = part.lstrip(" \t")
+            escaped = _INLINE.sub(r"\\\1", part).replace("<", "&lt;")
+            if not "".join(p for p, _s in pieces).strip() and not (span.bold or span.italic):
+                escaped = _escape_line(part) if escaped.strip() else escaped
+            pieces.append((escaped, span))
+        rendered = "".join(_marked(p, s) for p, s in pieces).rstrip()
+        if not rendered:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(rendered)
+    return "\n".join(out).strip("\n")
+
+
 def escape(text: str) -> str:
-    """Plain text → Markdown that renders as the same text (newlines kept, blank runs collapsed)."""
+    """Plain text → Markdown that renders as the same text (newlines kept, blank runs collapsed);
+    RichText keeps its bold and italics."""
+    if isinstance(text, RichText):
+        return _escape_rich(text)
     out: list[str] = []
     for line in _lines(text.strip()):
         if not line:
@@ -75,7 +121,14 @@ def escape(text: str) -> str:
 
 def _cell(text: str) -> str:
     """Text that never starts a line (cell, heading, fact): one line, inline markup and pipes
-    escaped; block markers need no escape there."""
+    escaped; block markers need no escape there. RichText keeps its bold and italics."""
+    if isinstance(text, RichText):
+        pieces = []
+        for span in text.spans:
+            flat = " ".join(span.text.replace("\r", "\n").split("\n"))
+            flat = _INLINE.sub(r"\\\1", flat).replace("<", "&lt;").replace("|", "\\|")
+            pieces.append(_marked(flat, span))
+        return " ".join("".join(pieces).split(" ")).strip()
     flat = " ".join(part.strip() for part in _lines(text) if part.strip())
     flat = _INLINE.sub(r"\\\1", flat).replace("<", "&lt;").replace("|", "\\|")
     # A heading's closing "#" run would be dropped.
@@ -171,33 +224,40 @@ def render(minutes: Minutes) -> bytes:
 #
 # Edited minutes are stored as Markdown. Word, PDF and HTML exports read that text back into
 # blocks with the same parser the preview uses, so what the facilitator sees is what they get.
-# Inline emphasis is dropped (blocks hold plain text); a link keeps its address in brackets.
+# Inline bold and italics are kept (the text becomes a RichText with its runs, so Word and PDF
+# show them too); a link keeps its address in brackets.
 # ``parse(render_markdown(m))`` gives back ``m``'s blocks and footer.
 
 _MARKS = {mark: kind for kind, mark in _NOTICE_MARK.items()}
 
 
 def _inline_text(token: Token) -> str:
-    """The plain text of an inline token (emphasis dropped, breaks kept, link targets kept)."""
-    out: list[str] = []
-    link: list[str] = []
+    """The text of an inline token: breaks and link targets kept, bold and italics as runs."""
+    out: list[Span] = []
+    link: list[tuple[str, int]] = []
+    bold = italic = 0
     for child in token.children or []:
         kind = child.type
-        if kind in ("text", "code_inline"):
-            out.append(child.content)
+        if kind in ("text", "code_inline", "image"):
+            out.append(Span(child.content, bold > 0, italic > 0))
         elif kind in ("softbreak", "hardbreak"):
-            out.append("\n")
-        elif kind == "image":
-            out.append(child.content)
+            out.append(Span("\n", bold > 0, italic > 0))
+        elif kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold = max(0, bold - 1)
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic = max(0, italic - 1)
         elif kind == "link_open":
-            link.append(str(child.attrs.get("href", "")))
-            out.append("\x00")
+            link.append((str(child.attrs.get("href", "")), len(out)))
         elif kind == "link_close" and link:
-            href = link.pop()
-            start = len(out) - 1 - out[::-1].index("\x00")
-            label = "".join(out[start + 1 :])
-            out[start:] = [label if href in (label, f"mailto:{label}") else f"{label} ({href})"]
-    return "".join(out).strip()
+            href, start = link.pop()
+            label = "".join(s.text for s in out[start:])
+            if href not in (label, f"mailto:{label}"):
+                out.append(Span(f" ({href})", bold > 0, italic > 0))
+    return rich_strip(rich(out))
 
 
 def _fact(token: Token) -> tuple[str, str] | None:
@@ -260,13 +320,13 @@ def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
         token = tokens[i]
         kind = token.type
         if kind == "heading_open":
-            blocks.append(Heading(int(token.tag[1:]), _inline_text(tokens[i + 1])))
+            blocks.append(Heading(int(token.tag[1:]), str(_inline_text(tokens[i + 1]))))
             i += 3
             continue
         if kind == "paragraph_open":
             inline = tokens[i + 1]
             if _is_caption(inline) and i + 3 < len(tokens) and tokens[i + 3].type == "table_open":
-                caption = _inline_text(inline)
+                caption = str(_inline_text(inline))
             else:
                 blocks.append(Paragraph(_inline_text(inline)))
             i += 3
@@ -315,12 +375,13 @@ def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
             i = j
             first = paragraphs[0] if paragraphs else ""
             if first[:1] in _MARKS and first[1:2] in (" ", "\n", ""):
-                body = "\n\n".join([first[2:], *paragraphs[1:]]).strip()
+                rest = _after(first, 2)
+                body = rich_strip(rich_join("\n\n", [rest, *paragraphs[1:]]))
                 blocks.append(Notice(body, _MARKS[first[:1]]))  # type: ignore[arg-type]
             elif len(paragraphs) > 1 and paragraphs[-1].startswith("— "):
-                blocks.append(Quote("\n\n".join(paragraphs[:-1]), paragraphs[-1][2:]))
+                blocks.append(Quote(rich_join("\n\n", paragraphs[:-1]), str(paragraphs[-1])[2:]))
             else:
-                blocks.append(Quote("\n\n".join(paragraphs)))
+                blocks.append(Quote(rich_join("\n\n", paragraphs)))
             continue
         if kind in ("fence", "code_block"):
             blocks.append(Paragraph(token.content.rstrip("\n")))
@@ -331,6 +392,19 @@ def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
 
 
 _RULE = Paragraph("\x00rule")
+
+
+def _after(text: str, count: int) -> str:
+    """``text[count:]`` that keeps the runs."""
+    runs: list[Span] = []
+    skip = count
+    for span in spans_of(text):
+        if skip >= len(span.text):
+            skip -= len(span.text)
+            continue
+        runs.append(Span(span.text[skip:], span.bold, span.italic))
+        skip = 0
+    return rich(runs)
 
 
 def _with_footer(blocks: list[Block], *, title: str, locale: str) -> Minutes:

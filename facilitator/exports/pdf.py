@@ -27,8 +27,10 @@ from facilitator.summaries.blocks import (
     Notice,
     Paragraph,
     Quote,
+    RichText,
     Table,
     renderer_for,
+    spans_of,
 )
 
 MEDIA_TYPE = "application/pdf"
@@ -145,9 +147,59 @@ class _Document(FPDF):
             self.y += height
 
     def paragraph(self, text: str, *, style: str = "", size: float = _BODY, indent: float = 0.0):
-        """Wrapped text at the left margin (plus ``indent``)."""
+        """Wrapped text at the left margin (plus ``indent``); the bold and italics of edited
+        minutes (RichText) are kept."""
+        if isinstance(text, RichText):
+            self.rich_lines(self.rich_wrap(text, self.epw - indent, style, size), size, indent)
+            return
         self.use(style, size)
         self.lines(self.wrap(text, self.epw - indent), indent=indent)
+
+    # --- inline bold and italics (edited minutes) -----------------------------------------
+
+    @staticmethod
+    def _style(base: str, bold: bool, italic: bool) -> str:
+        """The font style of a run: bold wins (no bold-italic face is bundled)."""
+        if bold or "B" in base:
+            return "B"
+        return "I" if italic or "I" in base else ""
+
+    def rich_wrap(self, text: str, width: float, base: str, size: float) -> list[list[Any]]:
+        """Lines of (text, style) segments no wider than ``width`` (words never split)."""
+        lines: list[list[Any]] = [[]]
+        used = 0.0
+        for span in spans_of(text):
+            style = self._style(base, span.bold, span.italic)
+            self.use(style, size)
+            for n, paragraph in enumerate(_clean(span.text).split("\n")):
+                if n:
+                    lines.append([])
+                    used = 0.0
+                for m, word in enumerate(paragraph.split(" ")):
+                    gap = " " if m and lines[-1] else ""
+                    piece = gap + word
+                    size_of = self.measure(piece)
+                    if used + size_of > width and lines[-1] and word:
+                        lines.append([])
+                        piece, size_of, used = word, self.measure(word), 0.0
+                    if piece:
+                        lines[-1].append((piece, style))
+                        used += size_of
+        return lines
+
+    def rich_lines(self, lines: list[list[Any]], size: float, indent: float = 0.0) -> None:
+        """Place lines of (text, style) segments, breaking pages as needed."""
+        self.use("", size)
+        height = self.line_height()
+        for line in lines:
+            if self.room_left() < height:
+                self.add_page()
+            x = self.l_margin + indent
+            for piece, style in line:
+                self.use(style, size)
+                self.put(x, self.y, piece)
+                x += self.measure(piece)
+            self.y += height
 
 
 def _heading(pdf: _Document, block: Heading) -> None:
@@ -171,11 +223,11 @@ def _paragraph(pdf: _Document, block: Paragraph) -> None:
 def _bullets(pdf: _Document, block: BulletList) -> None:
     pdf.use("", _BODY)
     for item in block.items:
-        lines = pdf.wrap(item, pdf.epw - 6)
         if pdf.room_left() < pdf.line_height():
             pdf.add_page()
+        pdf.use("", _BODY)
         pdf.put(pdf.l_margin + 2, pdf.y, "•")
-        pdf.lines(lines, indent=6)
+        pdf.paragraph(item, indent=6)
     pdf.y += 2
 
 

@@ -13,11 +13,27 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitator.models import Contribution, Participant, Phase, User, Workshop
+from facilitator.models import (
+    Artefact,
+    ArtefactVersion,
+    Contribution,
+    Group,
+    Grouping,
+    GroupMember,
+    Participant,
+    Phase,
+    Series,
+    User,
+    Workshop,
+)
 from facilitator.models.types import utcnow
 
 FORMAT = "facilitator.workshop"
-VERSION = 1
+#: 2: brainstorm's note sets are kind "theme" (were "group"); phases carry ``method_state`` and
+#: ``per_group``, contributions ``revision``, ``order_key`` and ``group``; the groups of people,
+#: the series and the artefacts the workshop used and produced are exported. Version-1 files are
+#: upgraded on reading.
+VERSION = 2
 
 
 def _time(value: Any) -> str | None:
@@ -42,6 +58,7 @@ def export_workshop(session: Session, workshop: Workshop) -> dict[str, Any]:
     ).all()
     phase_keys = {p.id: p.key for p in workshop.phases}
     numbers = {p.id: p.number for p in participants}
+    people_groups, group_keys, in_force = _groups(session, workshop, numbers)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -56,6 +73,7 @@ def export_workshop(session: Session, workshop: Workshop) -> dict[str, Any]:
             "started_at": _time(workshop.started_at),
             "ended_at": _time(workshop.ended_at),
             "facilitators": [workshop.owner.display_name or workshop.owner.username],
+            "groups_in_force": in_force,
         },
         "phases": [
             {
@@ -67,10 +85,13 @@ def export_workshop(session: Session, workshop: Workshop) -> dict[str, Any]:
                 "minutes": p.minutes,
                 "config": p.config,
                 "state": p.state,
+                "method_state": p.method_state or {},
+                "per_group": bool(p.per_group),
                 "started_at": _time(p.started_at),
             }
             for p in workshop.phases
         ],
+        "groups": people_groups,
         "participants": [
             {"number": p.number, "name": p.name, "role": p.role, "kind": p.kind}
             for p in participants
@@ -85,6 +106,9 @@ def export_workshop(session: Session, workshop: Workshop) -> dict[str, Any]:
                 "value": c.value,
                 "parent": c.parent_id,
                 "data": c.data,
+                "revision": c.revision,
+                "order_key": c.order_key,
+                "group": group_keys.get(c.group_id) if c.group_id else None,
                 "hidden": c.hidden,
                 "deleted": c.deleted,
                 "created_at": _time(c.created_at),
@@ -92,16 +116,125 @@ def export_workshop(session: Session, workshop: Workshop) -> dict[str, Any]:
             }
             for c in contributions
         ],
+        **_series(session, workshop),
     }
+
+
+def _groups(
+    session: Session, workshop: Workshop, numbers: dict[int, int]
+) -> tuple[list[dict[str, Any]], dict[int, str], int | None]:
+    """Every formation of the room into groups, with members as participant numbers; the
+    groups' export keys ("1.2": the second group of the first formation); which formation was
+    in force."""
+    formations = list(
+        session.scalars(
+            select(Grouping).where(Grouping.workshop_id == workshop.id).order_by(Grouping.id)
+        )
+    )
+    out: list[dict[str, Any]] = []
+    keys: dict[int, str] = {}
+    in_force = None
+    for index, formation in enumerate(formations, start=1):
+        if formation.id == workshop.grouping_id:
+            in_force = index
+        members = session.execute(
+            select(GroupMember.group_id, GroupMember.participant_id).where(
+                GroupMember.grouping_id == formation.id
+            )
+        ).all()
+        for group in session.scalars(
+            select(Group).where(Group.grouping_id == formation.id).order_by(Group.number)
+        ):
+            key = f"{index}.{group.number}"
+            keys[group.id] = key
+            out.append(
+                {
+                    "key": key,
+                    "grouping": index,
+                    "number": group.number,
+                    "name": group.name,
+                    "members": sorted(numbers[p] for g, p in members if g == group.id),
+                }
+            )
+    return out, keys, in_force
+
+
+def _series(session: Session, workshop: Workshop) -> dict[str, Any]:
+    """The series the workshop belongs to, and the artefacts it used (the latest versions the
+    series had when it started) and produced."""
+    if workshop.series_id is None:
+        return {"series": None, "artefacts": []}
+    series = session.get(Series, workshop.series_id)
+    assert series is not None
+    since = workshop.started_at or workshop.created_at
+    artefacts = []
+    for artefact in session.scalars(
+        select(Artefact).where(Artefact.series_id == series.id).order_by(Artefact.id)
+    ):
+        versions = list(
+            session.scalars(
+                select(ArtefactVersion)
+                .where(ArtefactVersion.artefact_id == artefact.id)
+                .order_by(ArtefactVersion.version)
+            )
+        )
+        before = [v for v in versions if v.workshop_id != workshop.id and v.created_at <= since]
+        chosen = ([before[-1]] if before else []) + [
+            v for v in versions if v.workshop_id == workshop.id
+        ]
+        for version in chosen:
+            artefacts.append(
+                {
+                    "kind": artefact.kind,
+                    "key": artefact.key,
+                    "version": version.version,
+                    "title": version.title,
+                    "data": version.data,
+                    "phase": version.phase_key,
+                    "method": version.method,
+                    "produced_here": version.workshop_id == workshop.id,
+                    "created_at": _time(version.created_at),
+                }
+            )
+    return {
+        "series": {"title": series.title, "description": series.description},
+        "artefacts": artefacts,
+    }
+
+
+def upgrade(export: dict[str, Any]) -> dict[str, Any]:
+    """An export in the current version's shape (a copy when it had to change): version 1's
+    brainstorm kind "group" becomes "theme"."""
+    if not isinstance(export, dict) or export.get("version") != 1:
+        return export
+    brainstorm = {
+        p.get("key")
+        for p in export.get("phases") or []
+        if isinstance(p, dict) and p.get("method") == "brainstorm"
+    }
+    contributions = [
+        {**c, "kind": "theme"}
+        if isinstance(c, dict) and c.get("kind") == "group" and c.get("phase") in brainstorm
+        else c
+        for c in export.get("contributions") or []
+    ]
+    return {**export, "version": VERSION, "contributions": contributions}
 
 
 # --- Writing and reading the file -------------------------------------------------------------
 
 MEDIA_TYPE = "application/json"
 EXTENSION = "json"
-# Keys in a contribution's ``data`` whose value is the id of another contribution of the same
-# workshop; import maps them to the new ids (a method that stores such a reference adds its key).
-CONTRIBUTION_REFS = ("source",)
+
+
+def contribution_refs(methods: Any, method_id: str, kind: str) -> tuple[str, ...]:
+    """Keys in a contribution's ``data`` that hold ids of other contributions of the workshop,
+    as its method declares them (``Kind.refs``); import maps them to the new ids."""
+    try:
+        declared = methods.get(method_id).kinds.get(kind)
+    except KeyError:
+        return ()
+    return declared.refs if declared is not None else ()
 
 
 def render(export: dict[str, Any]) -> bytes:
@@ -131,6 +264,32 @@ class _Workshop(_In):
     created_at: datetime | None = None
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    groups_in_force: int | None = None
+
+
+class _Group(_In):
+    key: str = Field(max_length=20)
+    grouping: int = Field(ge=1)
+    number: int = Field(ge=1)
+    name: str = Field(default="", max_length=80)
+    members: list[int] = Field(default_factory=list)
+
+
+class _SeriesIn(_In):
+    title: str = Field(max_length=200)
+    description: str = Field(default="", max_length=1000)
+
+
+class _ArtefactIn(_In):
+    kind: str = Field(max_length=40)
+    key: str = Field(max_length=120)
+    version: int = Field(ge=1)
+    title: str = Field(max_length=200)
+    data: dict[str, Any] = Field(default_factory=dict)
+    phase: str = Field(default="", max_length=80)
+    method: str = Field(default="", max_length=40)
+    produced_here: bool = False
+    created_at: datetime | None = None
 
 
 class _Phase(_In):
@@ -142,6 +301,8 @@ class _Phase(_In):
     minutes: int | None = None
     config: dict[str, Any] = Field(default_factory=dict)
     state: dict[str, Any] = Field(default_factory=dict)
+    method_state: dict[str, Any] = Field(default_factory=dict)
+    per_group: bool = False
     started_at: datetime | None = None
 
 
@@ -161,6 +322,9 @@ class _Contribution(_In):
     value: int = 0
     parent: int | None = None
     data: dict[str, Any] = Field(default_factory=dict)
+    revision: int = Field(default=0, ge=0)
+    order_key: str | None = Field(default=None, max_length=80)
+    group: str | None = Field(default=None, max_length=20)
     hidden: bool = False
     deleted: bool = False
     created_at: datetime | None = None
@@ -173,6 +337,9 @@ class _Export(_In):
     workshop: _Workshop
     phases: list[_Phase]
     participants: list[_Participant] = Field(default_factory=list)
+    groups: list[_Group] = Field(default_factory=list)
+    series: _SeriesIn | None = None
+    artefacts: list[_ArtefactIn] = Field(default_factory=list)
     contributions: list[_Contribution] = Field(default_factory=list)
 
 
@@ -201,7 +368,7 @@ def read(data: Any) -> _Export:
     if not isinstance(data, dict):
         raise ImportProblem(["the file does not contain a JSON object"])
     try:
-        doc = _Export.model_validate(_scrub(data))
+        doc = _Export.model_validate(_scrub(upgrade(data)))
     except ValidationError as exc:
         raise ImportProblem(
             [
@@ -221,7 +388,14 @@ def read(data: Any) -> _Export:
     ids = {c.id for c in doc.contributions}
     if len(ids) != len(doc.contributions):
         problems.append("contributions: two contributions have the same id")
+    group_keys = {g.key for g in doc.groups}
+    for n, g in enumerate(doc.groups):
+        for number in g.members:
+            if number not in numbers:
+                problems.append(f"groups.{n}.members: no participant {number}")
     for n, c in enumerate(doc.contributions):
+        if c.group is not None and c.group not in group_keys:
+            problems.append(f"contributions.{n}.group: no group {c.group!r}")
         if c.phase not in keys:
             problems.append(f"contributions.{n}.phase: no phase {c.phase!r}")
         if c.parent is not None and c.parent not in ids:
@@ -234,7 +408,7 @@ def read(data: Any) -> _Export:
 
 
 def import_workshop(
-    session: Session, data: Any, owner: User, *, title: str | None = None
+    session: Session, data: Any, owner: User, *, title: str | None = None, methods: Any = None
 ) -> Workshop:
     """Create a new workshop owned by ``owner`` from an export (flush only; caller commits).
 
@@ -243,6 +417,10 @@ def import_workshop(
     """
     from facilitator.operations.workshops import unique_join_code
 
+    if methods is None:
+        from facilitator.methods.registry import default_registry
+
+        methods = default_registry()
     doc = read(data)
     w = doc.workshop
     workshop = Workshop(
@@ -276,6 +454,8 @@ def import_workshop(
             minutes=p.minutes,
             config=p.config,
             state=p.state,
+            method_state=p.method_state,
+            per_group=p.per_group,
             started_at=_aware(p.started_at),
         )
         session.add(phase)
@@ -294,6 +474,7 @@ def import_workshop(
         session.add(person)
         people[p.number] = person
     session.flush()
+    new_groups = _import_groups(session, workshop, doc, people)
     rows: dict[int, Contribution] = {}
     for c in sorted(doc.contributions, key=lambda c: c.id):
         row = Contribution(
@@ -304,6 +485,9 @@ def import_workshop(
             body=c.body,
             value=c.value,
             data=dict(c.data),
+            revision=c.revision,
+            order_key=c.order_key,
+            group_id=new_groups[c.group].id if c.group is not None else None,
             hidden=c.hidden,
             deleted=c.deleted,
             created_at=_aware(c.created_at) or workshop.created_at,
@@ -313,13 +497,79 @@ def import_workshop(
         rows[c.id] = row
     session.flush()
     new_ids = {old: row.id for old, row in rows.items()}
+    method_of = {p.key: p.method for p in doc.phases}
     for c in doc.contributions:
         row = rows[c.id]
         if c.parent is not None:
             row.parent_id = new_ids[c.parent]
-        refs = {k: new_ids.get(v) for k, v in c.data.items() if k in CONTRIBUTION_REFS}
+        keys = contribution_refs(methods, method_of[c.phase], c.kind)
+        refs = {k: new_ids.get(v) for k, v in c.data.items() if k in keys}
         if refs:
             row.data = {**row.data, **{k: v for k, v in refs.items() if v is not None}}
     session.flush()
+    _import_series(session, workshop, doc, owner)
+    session.flush()
     session.refresh(workshop)
     return workshop
+
+
+def _import_groups(
+    session: Session, workshop: Workshop, doc: _Export, people: dict[int, Participant]
+) -> dict[str, Group]:
+    """The formations into groups again, with new ids; the one in force stays in force."""
+    formations: dict[int, Grouping] = {}
+    made: dict[str, Group] = {}
+    for g in sorted(doc.groups, key=lambda g: (g.grouping, g.number)):
+        formation = formations.get(g.grouping)
+        if formation is None:
+            formation = formations[g.grouping] = Grouping(workshop_id=workshop.id, options={})
+            session.add(formation)
+            session.flush()
+        group = Group(
+            workshop_id=workshop.id, grouping_id=formation.id, number=g.number, name=g.name
+        )
+        session.add(group)
+        session.flush()
+        made[g.key] = group
+        for number in g.members:
+            session.add(
+                GroupMember(
+                    grouping_id=formation.id, group_id=group.id, participant_id=people[number].id
+                )
+            )
+    in_force = doc.workshop.groups_in_force
+    if in_force is not None and in_force in formations:
+        workshop.grouping_id = formations[in_force].id
+    session.flush()
+    return made
+
+
+def _import_series(session: Session, workshop: Workshop, doc: _Export, owner: User) -> None:
+    """A workshop of a series comes with its series (a new one, owned by the importer) and the
+    artefacts it used and produced, versions kept."""
+    if doc.series is None:
+        return
+    series = Series(owner_id=owner.id, title=doc.series.title, description=doc.series.description)
+    session.add(series)
+    session.flush()
+    workshop.series_id = series.id
+    artefacts: dict[str, Artefact] = {}
+    for a in sorted(doc.artefacts, key=lambda a: (a.key, a.version)):
+        artefact = artefacts.get(a.key)
+        if artefact is None:
+            artefact = artefacts[a.key] = Artefact(series_id=series.id, kind=a.kind, key=a.key)
+            session.add(artefact)
+            session.flush()
+        session.add(
+            ArtefactVersion(
+                artefact_id=artefact.id,
+                version=a.version,
+                title=a.title,
+                data=a.data,
+                workshop_id=workshop.id if a.produced_here else None,
+                phase_key=a.phase,
+                method=a.method,
+                created_at=_aware(a.created_at) or workshop.created_at,
+            )
+        )
+    session.flush()

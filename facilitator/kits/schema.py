@@ -43,6 +43,8 @@ class PhaseSpec(BaseModel):
     title: LocalizedText
     question: LocalizedText = LocalizedText(fi="")
     minutes: int | None = Field(default=None, ge=1, le=600)
+    #: Each group of people works on its own wall (for methods that run per group).
+    per_group: bool = False
     config: dict[str, Any] = Field(default_factory=dict)
 
     _loc_title = field_validator("title", "question", mode="before")(_localize)

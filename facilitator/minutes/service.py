@@ -36,17 +36,33 @@ MAX_ITEM_LENGTH = 500
 Outcome = Literal["generated", "unchanged", "proposed"]
 
 
+MAX_THEMES = 100
+MAX_THEME_NAME = 120
+
+
 def build(
     export: dict[str, Any],
     locale: str,
     *,
     decisions: list[str] | tuple[str, ...] = (),
     next_steps: list[str] | tuple[str, ...] = (),
+    themes: list[dict[str, Any]] | tuple[dict[str, Any], ...] = (),
 ) -> Minutes:
-    """The minutes of an exported workshop (a pure function; no database, no Flask)."""
+    """The minutes of an exported workshop (a pure function of the export), with the app's own
+    registered methods when there is an app (so add-on methods get their sections too)."""
+    from flask import current_app, has_app_context
+
     from facilitator.summaries import build_minutes
 
-    return build_minutes(export, locale, decisions=list(decisions), next_steps=list(next_steps))
+    methods = current_app.extensions["facilitator.methods"] if has_app_context() else None
+    return build_minutes(
+        export,
+        locale,
+        decisions=list(decisions),
+        next_steps=list(next_steps),
+        methods=methods,
+        themes=list(themes),
+    )
 
 
 def markdown_of(
@@ -55,9 +71,10 @@ def markdown_of(
     *,
     decisions: list[str] | tuple[str, ...] = (),
     next_steps: list[str] | tuple[str, ...] = (),
+    themes: list[dict[str, Any]] | tuple[dict[str, Any], ...] = (),
 ) -> str:
     """The generated minutes as Markdown text."""
-    minutes = build(export, locale, decisions=decisions, next_steps=next_steps)
+    minutes = build(export, locale, decisions=decisions, next_steps=next_steps, themes=themes)
     return md_export.render_markdown(minutes)
 
 
@@ -80,6 +97,7 @@ def ensure(session: Session, workshop: Workshop) -> WorkshopMinutes:
             body="",
             decisions=[],
             next_steps=[],
+            themes=[],
             shared=False,
         )
         session.add(record)
@@ -109,6 +127,7 @@ def regenerate(
         chosen,
         decisions=record.decisions if record is not None else [],
         next_steps=record.next_steps if record is not None else [],
+        themes=record.themes or [] if record is not None else [],
     )
     record = record if record is not None else ensure(session, workshop)
     record.generated_at = utcnow()
@@ -199,6 +218,107 @@ def set_items(
     return changed
 
 
+@dataclass(frozen=True)
+class PhaseSuggestions:
+    """The suggested themes of one phase for the minutes page, with the notes' own words."""
+
+    key: str
+    title: str
+    suggestions: list[dict[str, Any]]
+
+
+def suggestions(
+    session: Session, workshop: Workshop, record: WorkshopMinutes | None
+) -> list[PhaseSuggestions]:
+    """Every phase's suggested themes (notes already in a named theme left out)."""
+    from facilitator.summaries import NamedTheme, SummaryContext
+    from facilitator.summaries.findings import appendix_numbers, phase_suggestions
+    from facilitator.summaries.text_analysis import get_analyser
+
+    export = export_workshop(session, workshop)
+    locale = record.locale if record is not None else workshop.locale
+    ctx = SummaryContext(
+        export=export,
+        locale=locale if locale in LOCALES else "fi",
+        analyser=get_analyser(str(workshop.locale or "fi")),
+        themes=tuple(NamedTheme.from_dict(t) for t in (record.themes or [] if record else [])),
+    )
+    out = []
+    for position, phase in enumerate(ctx.phases, start=1):
+        found = phase_suggestions(ctx, phase) if ctx.written(phase) else []
+        if not found:
+            continue
+        numbers = appendix_numbers(ctx, phase)
+        title = ctx.localized(phase.get("title")) or str(phase.get("key"))
+        out.append(
+            PhaseSuggestions(
+                key=str(phase["key"]),
+                title=f"{position}. {title}",
+                suggestions=[
+                    {
+                        "label": s.label,
+                        "notes": [
+                            {"id": i, "number": numbers[i], "text": ctx.by_id[i]["body"].strip()}
+                            for i in s.note_ids
+                        ],
+                    }
+                    for s in found
+                ],
+            )
+        )
+    return out
+
+
+class ThemeError(ValueError):
+    """A named theme that cannot be stored; ``code`` says why (the view translates it)."""
+
+    def __init__(self, code: Literal["name", "notes", "phase", "full"]) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def add_theme(
+    session: Session, workshop: Workshop, record: WorkshopMinutes, phase: str, name: str,
+    notes: list[int],
+) -> dict[str, Any]:  # fmt: skip
+    """Name a suggested theme: it is then stated in the minutes as the group's own."""
+    name = " ".join(name.split())[:MAX_THEME_NAME]
+    if not name:
+        raise ThemeError("name")
+    export = export_workshop(session, workshop)
+    if not any(str(p.get("key")) == phase for p in export.get("phases") or []):
+        raise ThemeError("phase")
+    written = {
+        int(c["id"])
+        for c in export.get("contributions") or []
+        if str(c.get("phase")) == phase
+        and c.get("participant") is not None
+        and str(c.get("body") or "").strip()
+        and not c.get("deleted")
+    }
+    chosen = sorted({n for n in notes if n in written})
+    if not chosen or len(chosen) != len(set(notes)):
+        raise ThemeError("notes")
+    themes = list(record.themes or [])
+    if len(themes) >= MAX_THEMES:
+        raise ThemeError("full")
+    theme = {"phase": phase, "name": name, "notes": chosen}
+    record.themes = [*themes, theme]
+    _touch(record)
+    return theme
+
+
+def remove_theme(record: WorkshopMinutes, index: int) -> bool:
+    """Take a named theme back out (its notes are offered as suggestions again)."""
+    themes = list(record.themes or [])
+    if not 0 <= index < len(themes):
+        return False
+    del themes[index]
+    record.themes = themes
+    _touch(record)
+    return True
+
+
 def set_shared(record: WorkshopMinutes, shared: bool) -> None:
     """Show (or stop showing) the minutes to participants' phones and the projector."""
     record.shared = shared
@@ -222,7 +342,11 @@ def current_minutes(
         decisions = record.decisions if record else []
         steps = record.next_steps if record else []
         text = markdown_of(
-            export_workshop(session, workshop), locale, decisions=decisions, next_steps=steps
+            export_workshop(session, workshop),
+            locale,
+            decisions=decisions,
+            next_steps=steps,
+            themes=(record.themes or []) if record else [],
         )
     if redact_with is not None:
         text = redact_with(text)

@@ -1,4 +1,4 @@
-"""Everything participants and facilitators produce: notes, +1s, votes, groups, options."""
+"""Everything participants and facilitators produce: notes, +1s, votes, themes, options…"""
 
 from __future__ import annotations
 
@@ -33,6 +33,14 @@ class Contribution(db.Model):  # type: ignore[name-defined,misc]
         ForeignKey("contributions.id", ondelete="CASCADE"), default=None, index=True
     )
     data: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
+    #: The group of people it was written in (per-group phases); None: the whole room.
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("groups.id", ondelete="SET NULL"), default=None, index=True
+    )
+    #: Co-edited text: bumped on every change (a stale edit is merged or refused).
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: Place among siblings people reorder (facilitator/ordering.py); None: by id.
+    order_key: Mapped[str | None] = mapped_column(String(80), default=None)
     hidden: Mapped[bool] = mapped_column(default=False)
     deleted: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

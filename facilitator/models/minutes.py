@@ -34,6 +34,8 @@ class WorkshopMinutes(db.Model):  # type: ignore[name-defined,misc]
     proposed_locale: Mapped[str | None] = mapped_column(String(5), default=None)
     decisions: Mapped[list[Any]] = mapped_column(JSONDict, default=list)
     next_steps: Mapped[list[Any]] = mapped_column(JSONDict, default=list)
+    # Themes named from the automatic suggestions: [{"phase", "name", "notes": [ids]}].
+    themes: Mapped[list[Any]] = mapped_column(JSONDict, default=list, server_default="[]")
     shared: Mapped[bool] = mapped_column(default=False)
     generated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

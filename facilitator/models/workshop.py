@@ -38,6 +38,14 @@ class Workshop(db.Model):  # type: ignore[name-defined,misc]
     seq: Mapped[int] = mapped_column(Integer, default=0)
     participant_count: Mapped[int] = mapped_column(Integer, default=0)
     state: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
+    #: The series this meeting belongs to (None: a stand-alone workshop).
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("series.id", ondelete="SET NULL"), default=None, index=True
+    )
+    #: The groups of people in force now (per-group phases use them); None: no groups.
+    grouping_id: Mapped[int | None] = mapped_column(
+        ForeignKey("groupings.id", ondelete="SET NULL", use_alter=True), default=None
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
@@ -70,8 +78,14 @@ class Phase(db.Model):  # type: ignore[name-defined,misc]
     title: Mapped[dict[str, str]] = mapped_column(JSONDict)
     question: Mapped[dict[str, str]] = mapped_column(JSONDict)
     minutes: Mapped[int | None] = mapped_column(Integer, default=None)
+    #: Each group of people works on its own wall (the kit's per_group).
+    per_group: Mapped[bool] = mapped_column(default=False, server_default="0")
     config: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
     state: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
+    #: The method's own typed state (its ``State`` model), apart from ``state``'s core flags.
+    method_state: Mapped[dict[str, Any]] = mapped_column(
+        JSONDict, default=dict, server_default="{}"
+    )
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
     workshop: Mapped[Workshop] = relationship(back_populates="phases")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from facilitator.models import Workshop
@@ -20,9 +20,12 @@ from facilitator.models.workshop import STATUS_DRAFT, STATUS_ENDED, STATUS_RUNNI
 
 
 def expired(session: Session, now: datetime, days: int) -> list[Workshop]:
-    """Workshops whose retention period (see the module docstring) is over, oldest first."""
+    """Workshops whose retention period (see the module docstring) is over, oldest first.
+
+    A workshop of a series counts from the series' last meeting: the first meeting's data (and
+    the artefacts the series carries) is never purged in the middle of a running series."""
     cutoff = now - timedelta(days=days)
-    return list(
+    found = list(
         session.scalars(
             select(Workshop)
             .where(
@@ -35,6 +38,21 @@ def expired(session: Session, now: datetime, days: int) -> list[Workshop]:
             .order_by(Workshop.id)
         )
     )
+    return [w for w in found if w.series_id is None or not _series_active(session, w, cutoff)]
+
+
+def _series_active(session: Session, workshop: Workshop, cutoff: datetime) -> bool:
+    """True when the workshop's series met (or was prepared) after ``cutoff``."""
+    latest = session.scalar(
+        select(
+            func.max(func.coalesce(Workshop.ended_at, Workshop.started_at, Workshop.created_at))
+        ).where(Workshop.series_id == workshop.series_id)
+    )
+    if latest is None:
+        return False
+    if latest.tzinfo is None:
+        latest = latest.replace(tzinfo=cutoff.tzinfo)
+    return bool(latest >= cutoff)
 
 
 def delete_workshop(session: Session, workshop: Workshop) -> None:

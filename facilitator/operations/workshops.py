@@ -48,6 +48,7 @@ def create_workshop(
                 title=spec.title.model_dump(),
                 question=spec.question.model_dump(),
                 minutes=spec.minutes,
+                per_group=spec.per_group,
                 config=spec.config,
                 state={},
             )

@@ -3,17 +3,21 @@ end. Declared exactly like method handlers, so the gate treats them the same way
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Literal
 
 from flask import current_app
 from pydantic import Field
 
-from facilitator import timer
+from facilitator import grouping, timer
 from facilitator.methods.base import FACILITATOR, ItemId, Method, Payload, on
 from facilitator.models import Contribution
 from facilitator.models.workshop import STATUS_DRAFT, STATUS_ENDED, STATUS_RUNNING
+from facilitator.operations import groups
 from facilitator.realtime.context import ActionContext
 from facilitator.realtime.errors import ActionError
+
+log = logging.getLogger(__name__)
 
 
 class GotoPayload(Payload):
@@ -45,6 +49,47 @@ class LocalePayload(Payload):
     locale: Literal["fi", "sv", "en"]
 
 
+class FormPayload(Payload):
+    """Form groups by number of groups or by group size (exactly one of them)."""
+
+    count: int | None = Field(default=None, ge=1, le=60)
+    size: int | None = Field(default=None, ge=1, le=60)
+    mix_roles: bool = False
+
+
+class MovePayload(Payload):
+    person: ItemId
+    group: ItemId
+
+
+class NamePayload(Payload):
+    group: ItemId
+    name: str = Field(max_length=60)
+
+
+class ShowPayload(Payload):
+    group: ItemId | None = None
+
+
+def publish_groups(txn: Any, *, resync: bool = False) -> None:
+    """Tell every screen the groups in force: consoles get who is where, the others sizes and
+    names (a phone reads its own group from its snapshot)."""
+    from facilitator.realtime.snapshot import groups_view
+
+    session = _session()
+    public: dict[str, Any] = {"groups": groups_view(session, txn.workshop, staff=False)}
+    staff: dict[str, Any] = {"groups": groups_view(session, txn.workshop, staff=True)}
+    if resync:
+        public["resync"] = staff["resync"] = True
+    txn.publish("groups.changed", public, staff)
+
+
+def _session() -> Any:
+    from facilitator.extensions import db
+
+    return db.session
+
+
 def timer_view(state: dict[str, Any]) -> dict[str, Any]:
     """The timer as clients need it."""
     return state.get("timer") or timer.new_timer(0)
@@ -61,15 +106,18 @@ def enter_phase(ctx: ActionContext, index: int) -> None:
     method = registry.get(phase.method)
     ctx.phase = phase
     ctx.config = method.config(phase.config)
-    if phase.started_at is None:
-        phase.started_at = _utcnow()
-        method.start(ctx)
+    ctx.method = method
+    ctx._state = None
     seconds = (phase.minutes or 0) * 60
     workshop.state = {
         **workshop.state,
         "timer": timer.new_timer(seconds),
         "spotlight": None,
     }
+    if phase.started_at is None:
+        phase.started_at = _utcnow()
+        method.start(ctx)  # may set its own timer (a first round), after the phase's default
+        ctx.save_state()
     ctx.publish("phase.changed", {"index": index, "phase": phase.id, "resync": True})
 
 
@@ -88,12 +136,6 @@ def follow_spotlight(ctx: ActionContext, item_id: int, text: str | None) -> None
     new = None if text is None else {"id": item_id, "text": text}
     ctx.workshop.state = {**ctx.workshop.state, "spotlight": new}
     ctx.publish("spotlight", {"spotlight": new})
-
-
-def _set_timer(ctx: ActionContext, value: dict[str, Any]) -> dict[str, Any]:
-    ctx.workshop.state = {**ctx.workshop.state, "timer": value}
-    ctx.publish("timer", {"timer": value, "server_now": ctx.now()})
-    return {"timer": value}
 
 
 class Controls(Method):
@@ -158,24 +200,23 @@ class Controls(Method):
     @on("timer.start", role=FACILITATOR)
     def timer_start(self, ctx: ActionContext, payload: Payload) -> dict[str, Any]:
         """Start or resume the phase timer."""
-        return _set_timer(ctx, timer.start(timer_view(ctx.workshop.state), ctx.now()))
+        return {"timer": ctx.timer.start()}
 
     @on("timer.pause", role=FACILITATOR)
     def timer_pause(self, ctx: ActionContext, payload: Payload) -> dict[str, Any]:
         """Pause the timer, keeping what is left."""
-        return _set_timer(ctx, timer.pause(timer_view(ctx.workshop.state), ctx.now()))
+        return {"timer": ctx.timer.pause()}
 
     @on("timer.add", SecondsPayload, role=FACILITATOR)
     def timer_add(self, ctx: ActionContext, payload: SecondsPayload) -> dict[str, Any]:
         """Add (or remove) time."""
-        value = timer.add(timer_view(ctx.workshop.state), payload.seconds, ctx.now())
-        return _set_timer(ctx, value)
+        return {"timer": ctx.timer.add(payload.seconds)}
 
     @on("timer.reset", ResetPayload, role=FACILITATOR)
     def timer_reset(self, ctx: ActionContext, payload: ResetPayload) -> dict[str, Any]:
         """Stop and set the timer (default: the phase's planned minutes)."""
         seconds = payload.seconds if payload.seconds is not None else (ctx.phase.minutes or 0) * 60
-        return _set_timer(ctx, timer.new_timer(seconds))
+        return {"timer": ctx.timer.reset(seconds)}
 
     @on("spotlight.set", ItemPayload, role=FACILITATOR)
     def spotlight(self, ctx: ActionContext, payload: ItemPayload) -> dict[str, Any]:
@@ -201,7 +242,7 @@ class Controls(Method):
             follow_spotlight(ctx, item.id, None)
         staff = {"id": item.id, "phase": item.phase_id, "hidden": payload.hidden}
         if payload.hidden:
-            ctx.publish("item.removed", {"id": item.id, "phase": item.phase_id}, staff)
+            ctx.publish("item.removed", {"id": item.id, "phase": item.phase_id}, staff, about=item)
         else:
             ctx.publish("item.restored", {"phase": item.phase_id, "resync": True}, staff)
         return {"id": item.id, "hidden": payload.hidden}
@@ -212,6 +253,65 @@ class Controls(Method):
         ctx.workshop.state = {**ctx.workshop.state, "join_hidden": not payload.on}
         ctx.publish("join.visible", {"visible": payload.on})
         return {"visible": payload.on}
+
+    @on("groups.form", FormPayload, role=FACILITATOR, allowed_when_locked=True)
+    def form_groups(self, ctx: ActionContext, payload: FormPayload) -> dict[str, Any]:
+        """Form groups of the people here (by count or size, balanced, optionally mixing stated
+        roles); they are in force at once and every phone shows its group."""
+        from facilitator.realtime.namespace import regroup_local
+
+        if (payload.count is None) == (payload.size is None):
+            raise ActionError("invalid", detail="count")
+        options = grouping.Options(payload.count, payload.size, payload.mix_roles)
+        formed = groups.form(ctx.session, ctx.workshop, options)
+        if formed is None:
+            raise ActionError("nobody_here", 409)
+        publish_groups(ctx, resync=True)
+        regroup_local(ctx.workshop.id)
+        return {"grouping": formed.id, "groups": len(groups.groups(ctx.session, ctx.workshop))}
+
+    @on("groups.move", MovePayload, role=FACILITATOR, allowed_when_locked=True)
+    def move_person(self, ctx: ActionContext, payload: MovePayload) -> dict[str, Any]:
+        """Move a person to another group; their phone follows at once."""
+        from facilitator.realtime.namespace import move_local
+
+        if not groups.move(ctx.session, ctx.workshop, payload.person, payload.group):
+            raise ActionError("not_found", 404)
+        ctx.publish("groups.moved", {"resync": True}, person=payload.person)
+        publish_groups(ctx)
+        move_local(ctx.workshop.id, payload.person)
+        return {"person": payload.person, "group": payload.group}
+
+    @on("groups.name", NamePayload, role=FACILITATOR, allowed_when_locked=True)
+    def name_group(self, ctx: ActionContext, payload: NamePayload) -> dict[str, Any]:
+        """Name a group ("the table by the window")."""
+        if groups.rename(ctx.session, ctx.workshop, payload.group, payload.name) is None:
+            raise ActionError("not_found", 404)
+        publish_groups(ctx)
+        return {"group": payload.group, "name": payload.name}
+
+    @on("groups.clear", role=FACILITATOR, allowed_when_locked=True)
+    def clear_groups(self, ctx: ActionContext, payload: Payload) -> dict[str, Any]:
+        """End the groups: the whole room works together again (the groups stay in the
+        minutes)."""
+        from facilitator.realtime.namespace import regroup_local
+
+        groups.clear(ctx.workshop)
+        ctx.workshop.state = {**ctx.workshop.state, "group_shown": None}
+        publish_groups(ctx, resync=True)
+        regroup_local(ctx.workshop.id)
+        return {}
+
+    @on("groups.show", ShowPayload, role=FACILITATOR, allowed_when_locked=True)
+    def show_group(self, ctx: ActionContext, payload: ShowPayload) -> dict[str, Any]:
+        """Show one group's wall on the big screen (or, with null, all groups side by side)."""
+        if payload.group is not None and payload.group not in {
+            g.id for g in groups.groups(ctx.session, ctx.workshop)
+        }:
+            raise ActionError("not_found", 404)
+        ctx.workshop.state = {**ctx.workshop.state, "group_shown": payload.group}
+        ctx.publish("groups.shown", {"group": payload.group})
+        return {"group": payload.group}
 
     @on("workshop.locale", LocalePayload, role=FACILITATOR)
     def locale(self, ctx: ActionContext, payload: LocalePayload) -> dict[str, Any]:
@@ -232,7 +332,14 @@ class Controls(Method):
             "timer": timer.pause(timer_view(ctx.workshop.state), ctx.now()),
         }
         from facilitator.minutes.service import on_workshop_end
+        from facilitator.operations.series import record_workshop
 
+        try:  # what the series carries on to its next meeting
+            record_workshop(
+                ctx.session, ctx.workshop, current_app.extensions["facilitator.methods"]
+            )
+        except Exception:
+            log.exception("recording the artefacts of workshop %s failed", ctx.workshop.id)
         on_workshop_end(ctx.session, ctx.workshop)  # minutes exist when the workshop ends
         ctx.publish("workshop.status", {"status": STATUS_ENDED, "resync": True})
         return {"status": STATUS_ENDED}

@@ -1,8 +1,8 @@
 """The one pipeline every socket action passes. Handlers never check roles themselves.
 
 parse envelope → lock the workshop → replay check on the op id → resolve the phase (stale-phase
-check) → authorize role → lock/status checks → validate payload → handler → commit → publish with
-seq → ack.
+check) → authorize role → lock/status checks → validate payload → guard (per-item rules such as
+"own note") → handler → save the method's typed state → commit → publish with seq → ack.
 
 The replay check comes before the stale-phase check on purpose: a phone whose ack was lost
 resends the same op id, and must get the original ack even if the room has moved on since.
@@ -22,6 +22,7 @@ from sqlalchemy import select
 from facilitator.methods.base import PARTICIPANT, HandlerSpec, Method
 from facilitator.models import Operation, Phase, Workshop
 from facilitator.models.workshop import STATUS_DRAFT, STATUS_ENDED
+from facilitator.operations import groups
 from facilitator.realtime.context import ActionContext
 from facilitator.realtime.errors import ActionError, error_data
 from facilitator.realtime.payload_keys import refuse_keys
@@ -115,9 +116,18 @@ def _run(seat: Seat, envelope: Envelope) -> dict[str, Any]:
             phase=phase,
             seat=seat,
             config=registry.get(phase.method).config(phase.config),
+            method=registry.get(phase.method),
             events=txn.events,
         )
+        if phase.per_group and seat.role == PARTICIPANT and seat.participant_id is not None:
+            # Read now, not from the seat: a person the facilitator just moved writes in the new
+            # group at once, whichever process holds their connection.
+            where = groups.placement(session, workshop, seat.participant_id)
+            ctx.group_id = where.group_id if where else None
+        if spec.guard is not None:
+            ctx.target = spec.guard(ctx, payload)
         result = spec.fn(method, ctx, payload)
+        ctx.save_state()
         ack = {"ok": True, "data": result or {}}
         session.add(
             Operation(workshop_id=workshop.id, actor=seat.actor, op_id=envelope.op, ack=ack)

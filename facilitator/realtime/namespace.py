@@ -3,33 +3,39 @@
 from __future__ import annotations
 
 import logging
+import time
+from dataclasses import replace
 from typing import Any
 
 from flask import current_app, request
 from flask_babel import force_locale
 from flask_login import current_user
-from flask_socketio import ConnectionRefusedError, SocketIO, join_room
+from flask_socketio import ConnectionRefusedError, SocketIO, join_room, leave_room
 from sqlalchemy import select
 
+from facilitator.access import may_facilitate
 from facilitator.cleaning import TooDeep, clean_tree
 from facilitator.extensions import db
 from facilitator.logthrottle import LogThrottle
 from facilitator.methods.base import FACILITATOR, PARTICIPANT, PROJECTOR
 from facilitator.models import Participant, Workshop
 from facilitator.models.types import MAX_ID
+from facilitator.operations import groups
 from facilitator.operations.participants import token_hash
 from facilitator.realtime.errors import error_data
 from facilitator.realtime.gate import handle_action
 from facilitator.realtime.limits import seat_limits
-from facilitator.realtime.seat import Seat, room_for
+from facilitator.realtime.ratelimit import TokenBucket
+from facilitator.realtime.seat import Seat, group_room, public_room, rooms_for
 from facilitator.realtime.snapshot import build_snapshot
 from facilitator.security import same_secret
 
 SEAT_COOKIE = "seat_{}"
 
-# Per-process connection state, keyed by socket id (a socket lives in one process). Budgets
-# and connection counts are per seat (realtime.limits).
+# Per-process connection state, keyed by socket id (a socket lives in one process). Action and
+# snapshot budgets and connection counts are per seat (realtime.limits).
 _seats: dict[str, Seat] = {}
+_presence_buckets: dict[str, TokenBucket] = {}
 _failures = LogThrottle()
 log = logging.getLogger(__name__)
 
@@ -54,7 +60,7 @@ def resolve_seat(auth: Any) -> Seat | None:
         return None
     role = auth.get("role")
     if role == FACILITATOR:
-        if current_user.is_authenticated and workshop.owner_id == current_user.id:
+        if may_facilitate(current_user, workshop):
             return Seat(workshop.id, FACILITATOR, user_id=current_user.id, locale=workshop.locale)
         return None
     if role == PROJECTOR:
@@ -71,8 +77,13 @@ def resolve_seat(auth: Any) -> Seat | None:
         ).first()
         if participant is None or participant.workshop_id != workshop.id:
             return None
+        where = groups.placement(db.session, workshop, participant.id)
         return Seat(
-            workshop.id, PARTICIPANT, participant_id=participant.id, locale=participant.locale
+            workshop.id,
+            PARTICIPANT,
+            participant_id=participant.id,
+            locale=participant.locale,
+            group_id=where.group_id if where else None,
         )
     return None
 
@@ -80,6 +91,69 @@ def resolve_seat(auth: Any) -> Seat | None:
 def current_seat() -> Seat | None:
     """The seat of the connection handling this event."""
     return _seats.get(request.sid)  # type: ignore[attr-defined]
+
+
+def reseat(sid: str, seat: Seat) -> Seat:
+    """Make a participant's rooms follow their group now (after the facilitator formed groups
+    or moved them): leave the old group's room, join the new one. Called on the connection's
+    own process, when it asks for a snapshot (which every group change makes it do)."""
+    if seat.participant_id is None:
+        return seat
+    workshop = db.session.get(Workshop, seat.workshop_id)
+    where = groups.placement(db.session, workshop, seat.participant_id) if workshop else None
+    group_id = where.group_id if where else None
+    if group_id == seat.group_id:
+        return seat
+    if seat.group_id is not None:
+        leave_room(group_room(seat.workshop_id, seat.group_id), sid=sid, namespace="/")
+    if group_id is not None:
+        join_room(group_room(seat.workshop_id, group_id), sid=sid, namespace="/")
+    fresh = replace(seat, group_id=group_id)
+    _seats[sid] = fresh
+    return fresh
+
+
+def _local(workshop_id: int) -> list[tuple[str, Seat]]:
+    """This process's live connections to a workshop (forgetting any the server has dropped)."""
+    from facilitator.extensions import socketio
+
+    manager = socketio.server.manager
+    found = []
+    for sid, seat in list(_seats.items()):
+        if seat.workshop_id != workshop_id:
+            continue
+        if not manager.is_connected(sid, "/"):
+            _seats.pop(sid, None)
+            continue
+        found.append((sid, seat))
+    return found
+
+
+def move_local(workshop_id: int, participant_id: int) -> None:
+    """Re-seat at once this process's connections of one person (a move made here); connections
+    on other processes follow when they fetch the snapshot the move's event asks for."""
+    for sid, seat in _local(workshop_id):
+        if seat.participant_id == participant_id:
+            reseat(sid, seat)
+
+
+def regroup_local(workshop_id: int) -> None:
+    """Re-seat every connection of this process in a workshop whose groups were formed anew."""
+    workshop = db.session.get(Workshop, workshop_id)
+    if workshop is None:
+        return
+    placed = groups.members(db.session, workshop)
+    for sid, seat in _local(workshop_id):
+        if seat.participant_id is None:
+            continue
+        group_id = placed.get(seat.participant_id)
+        if group_id == seat.group_id:
+            continue
+        if seat.group_id is not None:
+            leave_room(group_room(workshop_id, seat.group_id), sid=sid, namespace="/")
+        if group_id is not None:
+            join_room(group_room(workshop_id, group_id), sid=sid, namespace="/")
+        _seats[sid] = replace(seat, group_id=group_id)
 
 
 def snapshot_for(seat: Seat) -> dict[str, Any] | None:
@@ -110,7 +184,8 @@ def register(socketio: SocketIO) -> None:
                 refusal = error_data("too_many_connections")["error"]
             raise ConnectionRefusedError(refusal["message"], {"code": refusal["code"]})
         _seats[sid] = seat
-        join_room(room_for(seat))
+        for room in rooms_for(seat):
+            join_room(room)
         # Straight to this process's own socket: a snapshot can be large, and through the
         # message queue every process would have to decode every reconnecting phone's snapshot.
         socketio.emit("snapshot", snapshot_for(seat), to=sid, ignore_queue=True)
@@ -119,9 +194,11 @@ def register(socketio: SocketIO) -> None:
     @socketio.on("disconnect")
     def disconnect(*_: Any) -> None:
         """Forget the connection's seat."""
-        seat = _seats.pop(request.sid, None)  # type: ignore[attr-defined]
+        sid = request.sid  # type: ignore[attr-defined]
+        seat = _seats.pop(sid, None)
         if seat is not None:
             seat_limits(current_app).detach(seat.key)
+        _presence_buckets.pop(sid, None)
 
     @socketio.on("act")
     def act(raw: Any = None, *extra: Any) -> dict[str, Any]:
@@ -143,9 +220,49 @@ def register(socketio: SocketIO) -> None:
             strike("bad_envelope")
         return ack
 
+    @socketio.on("presence")
+    def presence(raw: Any = None, *_: Any) -> None:
+        """Someone is editing (or stopped editing) a field: tell the others who can see it.
+
+        Ephemeral: not saved, not numbered, never acknowledged; phones send it again every few
+        seconds while a field has focus and forget it after a short while without news."""
+        seat = current_seat()
+        if seat is None or seat.role != PARTICIPANT or not isinstance(raw, dict):
+            return
+        key, phase_id, on = raw.get("key"), raw.get("phase"), raw.get("on", True)
+        if not (isinstance(key, str) and 0 < len(key) <= 80 and isinstance(phase_id, int)):
+            return
+        bucket = _presence_buckets.setdefault(request.sid, TokenBucket(2, 10))  # type: ignore[attr-defined]
+        if not bucket.allow(time.monotonic()):
+            return
+        try:
+            workshop = db.session.get(Workshop, seat.workshop_id)
+            if workshop is None or workshop.phase.id != phase_id:
+                return
+            me = db.session.get(Participant, seat.participant_id)
+            where = groups.placement(db.session, workshop, seat.participant_id or 0)
+            per_group = workshop.phase.per_group and where is not None
+        finally:
+            db.session.rollback()
+        if me is None:
+            return
+        room = (
+            group_room(seat.workshop_id, where.group_id)
+            if per_group and where is not None
+            else public_room(seat.workshop_id)
+        )
+        message = {
+            "phase": phase_id,
+            "key": key,
+            "on": bool(on),
+            "who": me.number,
+            "name": me.name,
+        }
+        socketio.emit("presence", message, to=room, skip_sid=request.sid)  # type: ignore[attr-defined]
+
     @socketio.on("sync")
     def sync(*args: Any) -> dict[str, Any]:
-        """A fresh snapshot, for a client that saw a gap in seq."""
+        """A fresh snapshot, for a client that saw a gap in seq (or was moved to a group)."""
         seat = current_seat()
         if seat is None:
             return error_data("no_seat")
@@ -155,6 +272,10 @@ def register(socketio: SocketIO) -> None:
         if not seat_limits(current_app).allow_sync(seat.key):
             with force_locale(seat.locale):
                 return error_data("rate_limited")
+        try:
+            seat = reseat(request.sid, seat)  # type: ignore[attr-defined]
+        finally:
+            db.session.rollback()
         snapshot = snapshot_for(seat)
         if snapshot is None:
             with force_locale(seat.locale):

@@ -21,9 +21,17 @@ from facilitator.extensions import db, socketio
 from facilitator.models import Workshop
 from facilitator.realtime.context import Event
 from facilitator.realtime.errors import ActionError
-from facilitator.realtime.seat import projector_room, public_room, staff_room
+from facilitator.realtime.seat import (
+    group_room,
+    person_room,
+    projector_room,
+    public_room,
+    staff_room,
+)
 
 EVENT = "ev"
+#: The type of a placeholder: a phone outside an event's audience gets only its seq.
+SKIP = "-"
 
 
 # Workshop transactions running at once in one process on PostgreSQL. Each holds two pooled
@@ -77,10 +85,26 @@ class Transaction:
     events: list[Event] = field(default_factory=list)
 
     def publish(
-        self, type_: str, public: dict[str, Any], staff: dict[str, Any] | None = None
+        self,
+        type_: str,
+        public: dict[str, Any],
+        staff: dict[str, Any] | None = None,
+        *,
+        groups: tuple[int, ...] = (),
+        people: tuple[int, ...] = (),
     ) -> None:
-        """Queue an event for after the commit."""
-        self.events.append(Event(type_, public, public if staff is None else staff))
+        """Queue an event for after the commit (``groups`` / ``people``: only those phones get
+        the public data; see emit_event)."""
+        self.events.append(
+            Event(
+                type_,
+                public,
+                public if staff is None else staff,
+                groups=tuple(groups),
+                people=tuple(people),
+                projector=not people or bool(groups),
+            )
+        )
 
 
 @contextmanager
@@ -107,9 +131,26 @@ def workshop_transaction(workshop_id: int) -> Iterator[Transaction]:
 
 
 def emit_event(workshop_id: int, seq: int, event: Event) -> None:
-    """Send one committed event: consoles, then big screens, then phones (same seq for all)."""
-    staff = {"seq": seq, "type": event.type, "data": event.staff}
+    """Send one committed event: consoles, then big screens, then phones (same seq for all).
+
+    Consoles also get the public projection as ``preview`` when it differs, so their preview of
+    the big screen applies exactly what the big screen gets. An event for one group of people
+    (or one person) goes to their room first; every phone then gets a placeholder with the same
+    seq, which the audience's phones ignore (they have that seq already) and the others use to
+    keep their seq gapless — so a phone outside the audience never receives the data, not even
+    hidden, and receives one small message. The big screen shows every group; it gets the public
+    data of group events, and a placeholder of events meant only for some people's phones."""
+    staff: dict[str, Any] = {"seq": seq, "type": event.type, "data": event.staff}
+    if event.public is not event.staff and event.public != event.staff:
+        staff["preview"] = event.public
     public = {"seq": seq, "type": event.type, "data": event.public}
+    skip = {"seq": seq, "type": SKIP}
     socketio.emit(EVENT, staff, to=staff_room(workshop_id))
-    socketio.emit(EVENT, public, to=projector_room(workshop_id))
-    socketio.emit(EVENT, public, to=public_room(workshop_id))
+    socketio.emit(EVENT, public if event.projector else skip, to=projector_room(workshop_id))
+    if event.everyone:
+        socketio.emit(EVENT, public, to=public_room(workshop_id))
+        return
+    rooms = [group_room(workshop_id, g) for g in event.groups]
+    rooms += [person_room(workshop_id, p) for p in event.people]
+    socketio.emit(EVENT, public, to=rooms)  # one delivery per phone, however many rooms hold it
+    socketio.emit(EVENT, skip, to=public_room(workshop_id))

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.methods.base import FACILITATOR, PARTICIPANT, PROJECTOR
+#: The role of a seat: who is on a connection (not what a participant says of themselves,
+#: which is their *stated* role).
+PARTICIPANT = "participant"
+FACILITATOR = "facilitator"
+PROJECTOR = "projector"
+ROLES = (PARTICIPANT, FACILITATOR, PROJECTOR)
 
 
 @dataclass(frozen=True)
@@ -16,6 +21,9 @@ class Seat:
     participant_id: int | None = None
     user_id: int | None = None
     locale: str = "fi"
+    #: The participant's group of people when the seat was (re)made: decides the connection's
+    #: group room. Actions read the group from the database, so a move counts at once.
+    group_id: int | None = None
 
     @property
     def actor(self) -> str:
@@ -48,13 +56,28 @@ def projector_room(workshop_id: int) -> str:
     return f"w{workshop_id}:projector"
 
 
-def room_for(seat: Seat) -> str:
-    """The one room a connection joins."""
+def group_room(workshop_id: int, group_id: int) -> str:
+    """The phones of one group of people."""
+    return f"w{workshop_id}:g{group_id}"
+
+
+def person_room(workshop_id: int, participant_id: int) -> str:
+    """The phones of one participant (a person may have the room open on two devices)."""
+    return f"w{workshop_id}:p{participant_id}"
+
+
+def rooms_for(seat: Seat) -> list[str]:
+    """The rooms a connection is in: its audiences, which follow its seat."""
     if seat.is_staff:
-        return staff_room(seat.workshop_id)
+        return [staff_room(seat.workshop_id)]
     if seat.role == PROJECTOR:
-        return projector_room(seat.workshop_id)
-    return public_room(seat.workshop_id)
+        return [projector_room(seat.workshop_id)]
+    rooms = [public_room(seat.workshop_id)]
+    if seat.participant_id is not None:
+        rooms.append(person_room(seat.workshop_id, seat.participant_id))
+    if seat.group_id is not None:
+        rooms.append(group_room(seat.workshop_id, seat.group_id))
+    return rooms
 
 
 def staff_room(workshop_id: int) -> str:

@@ -8,12 +8,21 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import func, select
 
-from facilitator.methods.base import PARTICIPANT
+from facilitator.methods.base import PARTICIPANT, PROJECTOR
 from facilitator.models import Participant, Workshop
 from facilitator.models.participant import KIND_PHONE
+from facilitator.operations import groups
 from facilitator.realtime.context import ViewContext
 from facilitator.realtime.controls import timer_view
 from facilitator.realtime.seat import Seat
+
+
+def method_label(registry: Any, method_id: str) -> str:
+    """A method's name in the current locale (its id when it declares none)."""
+    from flask_babel import gettext
+
+    label = registry.get(method_id).label if method_id in registry else ""
+    return gettext(label) if label else method_id
 
 
 def localized(text: dict[str, str], locale: str) -> str:
@@ -40,6 +49,33 @@ def shared_minutes(session: Any, workshop: Workshop) -> bool:
     return bool(record is not None and record.shared and record.body.strip())
 
 
+def groups_view(session: Any, workshop: Workshop, *, staff: bool) -> dict[str, Any]:
+    """The groups of people in force: numbers, names and sizes for every screen (which group
+    is shown alone on the big screen, if one is); the console also gets who is in each."""
+    in_force = groups.groups(session, workshop)
+    who = groups.members(session, workshop) if in_force else {}
+    listed = []
+    for group in in_force:
+        ids = sorted(p for p, g in who.items() if g == group.id)
+        entry: dict[str, Any] = {
+            "id": group.id,
+            "number": group.number,
+            "name": group.name,
+            "size": len(ids),
+        }
+        if staff:
+            entry["members"] = ids
+        listed.append(entry)
+    out: dict[str, Any] = {"list": listed, "shown": workshop.state.get("group_shown")}
+    if staff and in_force:
+        people = {p.id: p for p in groups.people(session, workshop)}
+        out["people"] = [
+            {"id": p.id, "number": p.number, "name": p.name, "role": p.role, "group": who.get(p.id)}
+            for p in people.values()
+        ]
+    return out
+
+
 def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, Any]:
     """Everything a screen needs to draw itself from scratch."""
     registry = current_app.extensions["facilitator.methods"]
@@ -47,7 +83,10 @@ def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, An
     locale = me.locale if me is not None else workshop.locale
     phase = workshop.phase
     method = registry.get(phase.method)
-    ctx = ViewContext(session, workshop, phase, seat, method.config(phase.config))
+    config = method.config(phase.config)
+    where = groups.placement(session, workshop, me.id) if me is not None else None
+    ctx = ViewContext(session, workshop, phase, seat, config, method)
+    ctx.group_id = where.group_id if where else None
     people = participation(session, workshop.id)
     snapshot: dict[str, Any] = {
         "seq": workshop.seq,
@@ -72,7 +111,10 @@ def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, An
             "question": localized(phase.question, locale),
             "locked": bool(phase.state.get("locked")),
             "revealed": bool(phase.state.get("revealed")),
+            "capabilities": sorted(method.capabilities(config)),
+            "per_group": bool(phase.per_group),
         },
+        "groups": groups_view(session, workshop, staff=seat.is_staff),
         "timer": timer_view(workshop.state),
         "spotlight": workshop.state.get("spotlight"),
         "minutes_shared": shared_minutes(session, workshop),
@@ -80,11 +122,18 @@ def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, An
         "view": method.view(ctx),
     }
     if seat.is_staff:
+        # The console's preview shows what the big screen shows: the projector's own view,
+        # computed by the same rules on the server (never re-derived in the browser).
+        big_screen = Seat(workshop.id, PROJECTOR, locale=workshop.locale)
+        snapshot["preview"] = method.view(
+            ViewContext(session, workshop, phase, big_screen, config, method)
+        )
         snapshot["agenda"] = [
             {
                 "id": p.id,
                 "index": p.position,
                 "method": p.method,
+                "method_label": method_label(registry, p.method),
                 "title": localized(p.title, locale),
                 "minutes": p.minutes,
             }
@@ -96,5 +145,10 @@ def build_snapshot(session: Any, workshop: Workshop, seat: Seat) -> dict[str, An
             "name": me.name,
             "role": me.role,
             "locale": me.locale,
+            "group": (
+                {"id": where.group_id, "number": where.number, "name": where.name}
+                if where
+                else None
+            ),
         }
     return snapshot

@@ -27,14 +27,20 @@ from facilitator.summaries.blocks import (
     Quote,
     Table,
 )
-from facilitator.summaries.context import SummaryContext
-from facilitator.summaries.findings import summarize_findings
+from facilitator.summaries.context import NamedTheme, SummaryContext
+from facilitator.summaries.findings import phase_findings, summarize_findings
 from facilitator.summaries.i18n import normalize_locale
 from facilitator.summaries.participation import summarize_participation
-from facilitator.summaries.text_analysis import get_analyser
+from facilitator.summaries.text_analysis import (
+    COMPOUNDS_DICTIONARY,
+    COMPOUNDS_MORPHOLOGY,
+    Analyser,
+    get_analyser,
+)
 
-#: Bumped when the structure of the minutes changes (named in the footer).
-FORMAT_VERSION = 1
+#: Bumped when the structure of the minutes changes (named in the footer). 2: representative
+#: notes chosen for coverage, one line of counts per phase, an automatic part per phase.
+FORMAT_VERSION = 2
 DEFAULT_TIMEZONE = "Europe/Helsinki"
 
 __all__ = [
@@ -45,6 +51,7 @@ __all__ = [
     "Facts",
     "Heading",
     "Minutes",
+    "NamedTheme",
     "Notice",
     "Paragraph",
     "Quote",
@@ -68,21 +75,12 @@ class MethodLookup(Protocol):
         """The method with this id."""
 
 
-_DEFAULT_METHODS: dict[str, Summarizer] | None = None
+def default_methods() -> MethodLookup:
+    """The installed methods (built-ins and add-ons, found through their entry points), for
+    minutes built without a Flask app."""
+    from facilitator.methods.registry import default_registry
 
-
-def default_methods() -> dict[str, Summarizer]:
-    """The built-in methods by id (without a Flask app; add-ons come through ``methods=``)."""
-    global _DEFAULT_METHODS
-    if _DEFAULT_METHODS is None:
-        from facilitator.methods.registry import DEFAULT_METHODS, load_class
-
-        found: dict[str, Summarizer] = {}
-        for path in DEFAULT_METHODS:
-            cls = load_class(path)
-            found[cls.id] = cls()
-        _DEFAULT_METHODS = found
-    return _DEFAULT_METHODS
+    return default_registry()
 
 
 def _zone(name: str) -> tzinfo:
@@ -160,6 +158,8 @@ def _phase(
                 % {"num": ctx.number(len(written))}
             )
         )
+    if not ctx.themes_taken(phase):
+        blocks.extend(_named_themes(phase, ctx))
     hidden = len(ctx.hidden_written(phase))
     if hidden:
         blocks.append(
@@ -172,7 +172,34 @@ def _phase(
                 % {"num": ctx.number(hidden)}
             )
         )
+    blocks.extend(phase_findings(ctx, phase))
     return blocks
+
+
+def _named_themes(phase: dict[str, Any], ctx: SummaryContext) -> list[Block]:
+    """Themes named on the minutes page, for a method whose summary does not show them."""
+    _ = ctx._
+    by_id = {int(c["id"]): c for c in ctx.written(phase)}
+    blocks: list[Block] = []
+    for theme in ctx.named_themes(phase):
+        blocks.append(Heading(3, _("Theme: %(label)s") % {"label": theme.name}))
+        blocks.extend(
+            Quote(str(by_id[i]["body"]).strip(), ctx.attribution(by_id[i])) for i in theme.note_ids
+        )
+    return blocks
+
+
+def _analysis_note(ctx: SummaryContext, analyser: Analyser) -> str:
+    """The footer's sentence on the text analysis: which analyser, and how compounds were
+    read (split by morphology, by dictionary look-up, or not at all)."""
+    _ = ctx._
+    if analyser.compounds == COMPOUNDS_MORPHOLOGY:
+        how = _("base forms and compound parts")
+    elif analyser.compounds == COMPOUNDS_DICTIONARY:
+        how = _("base forms; compounds split where both parts are in its dictionary")
+    else:
+        how = _("word stems; compound words are not split (only at hyphens)")
+    return _("text analysis: %(analyser)s, %(how)s") % {"analyser": analyser.label, "how": how}
 
 
 def _human_list(heading: str, items: tuple[str, ...], empty: str) -> list[Block]:
@@ -221,6 +248,7 @@ def build_minutes(
     analyser: str | None = None,
     methods: MethodLookup | None = None,
     timezone: str = DEFAULT_TIMEZONE,
+    themes: Iterable[NamedTheme | dict[str, Any]] = (),
 ) -> Minutes:
     """The minutes of an exported workshop in ``locale`` (fi, sv or en).
 
@@ -228,19 +256,25 @@ def build_minutes(
     from ``FACILITATOR_TEXT_ANALYSER``, else automatic). ``methods`` maps method ids to objects
     with ``summarize`` (a dict, or the app's ``MethodRegistry`` so add-on methods get their
     sections); the built-in methods are used when it is not given. Times are shown in
-    ``timezone``.
+    ``timezone``. ``themes`` are the themes the facilitator named on the minutes page
+    (``NamedTheme`` or their stored dicts ``{"phase", "name", "notes"}``).
     """
+    from facilitator.exports.workshop_json import upgrade
+
+    export = upgrade(export)
     locale = normalize_locale(locale)
     info = export.get("workshop") or {}
     content_language = normalize_locale(str(info.get("locale") or locale))
+    methods = default_methods() if methods is None else methods
     ctx = SummaryContext(
         export=export,
         locale=locale,
         analyser=get_analyser(content_language, analyser),
         tz=_zone(timezone),
+        methods=methods,
+        themes=tuple(t if isinstance(t, NamedTheme) else NamedTheme.from_dict(t) for t in themes),
     )
     _ = ctx._
-    methods = default_methods() if methods is None else methods
     title = str(info.get("title") or "").strip() or _("Workshop minutes")
     blocks: list[Block] = [Heading(1, title)]
     blocks.extend(_overview(ctx))
@@ -255,6 +289,7 @@ def build_minutes(
     blocks.extend(_appendix(ctx))
     footer = _(
         "Minutes written automatically by Facilitator (minutes format %(version)s) from the "
-        "workshop data; text analysis: %(analyser)s. Check before sharing."
-    ) % {"version": FORMAT_VERSION, "analyser": ctx.analyser.label}
+        "workshop data; %(analysis)s. Parts marked “Automatic — check” are suggestions "
+        "computed from the words of the notes. Check before sharing."
+    ) % {"version": FORMAT_VERSION, "analysis": _analysis_note(ctx, ctx.analyser)}
     return Minutes(title=title, locale=locale, blocks=tuple(blocks), footer=footer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from functools import cached_property
 from typing import Any
@@ -55,6 +55,25 @@ def contribution_key(item: dict[str, Any]) -> tuple[str, int]:
     return (str(item.get("created_at") or ""), int(item.get("id") or 0))
 
 
+@dataclass(frozen=True)
+class NamedTheme:
+    """A theme the facilitator named on the minutes page from a suggestion (stated as the
+    group's own): its phase, its name and its notes."""
+
+    phase: str
+    name: str
+    note_ids: tuple[int, ...]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NamedTheme:
+        """From the stored form ``{"phase", "name", "notes"}``."""
+        return cls(
+            str(data.get("phase") or ""),
+            " ".join(str(data.get("name") or "").split()),
+            tuple(int(n) for n in data.get("notes") or []),
+        )
+
+
 @dataclass
 class SummaryContext:
     """The exported workshop, indexed for the summaries, with the locale's text helpers."""
@@ -63,6 +82,11 @@ class SummaryContext:
     locale: str
     analyser: Analyser
     tz: tzinfo = UTC
+    #: The methods by id (a dict or the registry): their declared kinds say what counts as
+    #: written text, a vote or a rating. None: the installed methods.
+    methods: Any = None
+    #: Themes named on the minutes page (see :meth:`named_themes`).
+    themes: tuple[NamedTheme, ...] = field(default=())
 
     def __post_init__(self) -> None:
         #: gettext and ngettext for this locale; call them with literal English strings.
@@ -118,14 +142,75 @@ class SummaryContext:
             if (wanted is None or c.get("kind") in wanted) and bool(c.get("hidden")) == hidden
         ]
 
-    @staticmethod
-    def is_written(item: dict[str, Any]) -> bool:
-        """A text a participant wrote (not a facilitator's group label or a frozen item)."""
-        return item.get("participant") is not None and bool((item.get("body") or "").strip())
+    @cached_property
+    def method_of_phase(self) -> dict[str, str]:
+        """Method id by phase key."""
+        return {str(p.get("key")): str(p.get("method")) for p in self.phases}
+
+    def kind(self, item: dict[str, Any]) -> Any:
+        """The declared Kind of an exported contribution, or None for an unknown method/kind."""
+        methods = self.methods
+        if methods is None:
+            from facilitator.methods.registry import default_registry
+
+            methods = self.methods = default_registry()
+        method_id = self.method_of_phase.get(str(item.get("phase")), "")
+        try:
+            method = methods.get(method_id)
+        except KeyError:
+            return None
+        kinds = getattr(method, "kinds", None) or {}
+        return kinds.get(str(item.get("kind"))) if hasattr(kinds, "get") else None
+
+    def meaning(self, item: dict[str, Any]) -> str | None:
+        """What an item means ("text", "reaction", "vote", "rating", "link", "structure"), or
+        None when its method or kind is not known here."""
+        kind = self.kind(item)
+        return None if kind is None else str(kind.meaning)
+
+    def belongs_to(self, item: dict[str, Any]) -> int | None:
+        """The structure item (a theme, an option…) an item was put under, or None."""
+        parent = item.get("parent")
+        target = self.by_id.get(int(parent)) if parent is not None else None
+        if target is None or self.meaning(target) not in ("structure", None):
+            return None
+        return int(parent)  # type: ignore[arg-type]
+
+    def is_written(self, item: dict[str, Any]) -> bool:
+        """A text a participant wrote (not a theme label, a frozen item, a rating or a link)."""
+        if item.get("participant") is None or not (item.get("body") or "").strip():
+            return False
+        meaning = self.meaning(item)
+        return meaning is None or meaning == "text"
 
     def written(self, phase: dict[str, Any]) -> list[dict[str, Any]]:
         """Visible texts participants wrote in a phase, by id."""
         return [c for c in self.items(phase) if self.is_written(c)]
+
+    def named_themes(self, phase: dict[str, Any]) -> list[NamedTheme]:
+        """Themes named on the minutes page for a phase, holding only its visible written
+        notes (a note in two themes stays in the first); empty ones are left out."""
+        visible = {int(c["id"]) for c in self.written(phase)}
+        taken: set[int] = set()
+        out = []
+        for theme in self.themes:
+            if theme.phase != str(phase.get("key")) or not theme.name:
+                continue
+            ids = tuple(n for n in theme.note_ids if n in visible and n not in taken)
+            if ids:
+                taken.update(ids)
+                out.append(NamedTheme(theme.phase, theme.name, ids))
+        return out
+
+    def take_named_themes(self, phase: dict[str, Any]) -> list[NamedTheme]:
+        """The named themes of a phase, marked as shown by the method's own summary (the
+        core shows the ones no method took)."""
+        self.__dict__.setdefault("_taken_themes", set()).add(str(phase.get("key")))
+        return self.named_themes(phase)
+
+    def themes_taken(self, phase: dict[str, Any]) -> bool:
+        """True when the phase's method summary showed its named themes itself."""
+        return str(phase.get("key")) in self.__dict__.get("_taken_themes", set())
 
     def hidden_written(self, phase: dict[str, Any]) -> list[dict[str, Any]]:
         """Texts in a phase that the facilitator hid."""

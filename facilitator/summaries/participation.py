@@ -9,9 +9,9 @@ from facilitator.summaries.blocks import Block, Heading, Notice, Paragraph, Tabl
 from facilitator.summaries.context import MIN_GROUP, NOT_STATED, SCRIBE, SummaryContext
 
 
-def reaction_weight(item: dict[str, Any]) -> int:
+def reaction_weight(item: dict[str, Any], ctx: SummaryContext) -> int:
     """How many votes or +1s a contribution without text stands for (a vote row has a count)."""
-    if item.get("kind") == "vote":
+    if ctx.meaning(item) == "vote":
         return max(0, int(item.get("value") or 0))
     return 1
 
@@ -31,12 +31,12 @@ def tally(ctx: SummaryContext) -> tuple[dict[str, int], dict[str, int], int]:
             author = ctx.participants.get(int(number)) or {}
             if author.get("kind") == SCRIBE or (item.get("data") or {}).get("scribe"):
                 scribed += 1
-        else:
+        elif ctx.meaning(item) in ("reaction", "vote", None):
             parent = item.get("parent")
             target = ctx.by_id.get(int(parent)) if parent is not None else None
             if parent is not None and (target is None or target.get("hidden")):
                 continue  # a +1 or vote on something hidden or deleted
-            reactions[group] += reaction_weight(item)
+            reactions[group] += reaction_weight(item, ctx)
     return dict(written), dict(reactions), scribed
 
 

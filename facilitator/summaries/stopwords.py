@@ -1,7 +1,15 @@
-"""Stop words for keyword counting: function words, pronouns and the commonest auxiliaries.
+"""Stop words for keyword counting, and the background list of very common field words.
 
-Each set holds both surface forms and base forms, so it works before and after lemmatisation
-(and for stemmed fallbacks, which are checked against the surface word).
+Stop words (function words, pronouns, the commonest auxiliaries, and for Finnish the spoken
+forms people type on phones: mä, ei oo, ku, ni, niinku) are never terms. Each set holds both
+surface forms and base forms, so it works before and after lemmatisation (and for stemmed
+fallbacks, which are checked against the surface word).
+
+The **background** words are words of the field that turn up in every workshop of social,
+health and employment services (client, service, group, work, good…). They stay terms — a note
+about "palvelu" still relates to another one — but weigh less as keywords and theme labels, so
+a word that is everywhere does not lead every phase. Lists are base forms (as the lemmatisers
+give them) plus the commonest written forms, so stems match them too.
 """
 
 from __future__ import annotations
@@ -28,6 +36,14 @@ FINNISH = _words(
     sinun sinä sitten sitä sillä sinä taas tai te teidän teille teitä tulee tuo tuon tähän tämä
     tämän tätä tässä tästä tälle täällä täytyy vaan vai vaikka vain vielä voi voida voidaan
     voisi voivat yli yms. yhä
+    mä sä mun sun mulla sulla mulle sulle multa sulta musta susta meil teil niil hänel
+    oo ole oon ois oisi olis ollu ollut olla ei eikä ku kun ni nii niin niinku et ettei
+    jotai jotain mitää mitään vähä vähän kans kanssa sit sitte sitten tos täs siel tääl
+    viel vielä ees edes joku jotku jokin tosi ihan aina vaa vaan nyt just juu joo jne tms
+    esim mm ite itte ittensä tarvi tarvii pitäis pitää ollaan oot ootte ovat olen
+    toinen toisen toiseen toiselle toista kukaan kenenkään mikään jokainen jokaisen kumpikin
+    molemmat eri sama samaa kerta kerran kertaa kerralla kerralle asti saakka vasta
+    yksi yks kaksi kolme neljä viisi
     """
 )
 
@@ -58,7 +74,48 @@ ENGLISH = _words(
 
 STOP_WORDS: dict[str, frozenset[str]] = {"fi": FINNISH, "sv": SWEDISH, "en": ENGLISH}
 
+BACKGROUND_FINNISH = _words(
+    """
+    asiakas asiakkaat asiakkaan asia asiat asioita palvelu palvelut palvelun palveluja
+    ryhmä ryhmät ryhmässä työ työt työn töitä hyvä hyvin hyviä ihminen ihmiset ihmisiä
+    tärkeä tärkeää saada tulla mennä tehdä olla tarvita tarve tuki tukea auttaa apu
+    kehittää kehittäminen kehitys toiminta toimia toimintamalli ammattilainen työntekijä
+    tieto aika kerta päivä paljon uusi oma yhdessä yhteinen mahdollisuus mahdollista
+    ohjaus kokemus kokea kysymys vastaus tilanne elämä arki muu kaikki joku jokin
+    """
+)
+
+BACKGROUND_SWEDISH = _words(
+    """
+    klient klienten klienter kund tjänst tjänster tjänsten service grupp gruppen grupper
+    arbete arbetet jobb bra god viktig viktigt människa människor person sak saker få
+    komma göra vara behöva behov stöd stödja hjälp hjälpa utveckla utveckling verksamhet
+    personal professionell information tid gång dag ny egen tillsammans möjlighet
+    handledning erfarenhet fråga svar situation liv vardag
+    """
+)
+
+BACKGROUND_ENGLISH = _words(
+    """
+    client clients customer service services group groups work job good well important
+    person people thing things get come make do be need needs support help develop
+    development activity staff professional information time day new own together
+    possibility guidance experience question answer situation life everyday
+    """
+)
+
+BACKGROUND: dict[str, frozenset[str]] = {
+    "fi": BACKGROUND_FINNISH,
+    "sv": BACKGROUND_SWEDISH,
+    "en": BACKGROUND_ENGLISH,
+}
+
 
 def stop_words(language: str) -> frozenset[str]:
     """The stop words of a language (empty for an unknown one)."""
     return STOP_WORDS.get(language, frozenset())
+
+
+def background_words(language: str) -> frozenset[str]:
+    """The very common field words of a language (empty for an unknown one)."""
+    return BACKGROUND.get(language, frozenset())

@@ -2,11 +2,19 @@
 
 Finnish words are lemmatised and compounds split with Voikko where it is installed (the Debian
 ``libvoikko1`` + ``voikko-fi`` packages and the ``libvoikko`` Python wrapper):
-``palvelupolulta`` → ``palvelupolku`` with the parts ``palvelu`` and ``polku``. Without Voikko,
-and for Swedish and English, ``simplemma`` (pure Python, slow first load per language) lemmatises
-and ``snowballstemmer`` stems as the last resort. The chain can be forced with the environment
-variable ``FACILITATOR_TEXT_ANALYSER`` (``auto``, ``voikko``, ``simplemma``, ``snowball``) or the
-``backend`` argument, so tests cover every path; the analyser that ran is named in the minutes.
+``palvelupolulta`` → ``palvelupolku`` with the parts ``palvelu`` and ``polku``; a word Voikko
+does not know (a spoken form such as ``tavotteita`` or ``kipee``) is read as the written word it
+stands for when Voikko knows that one (``spoken_candidates``).
+
+Without Voikko, and for Swedish and English, ``simplemma`` (pure Python, slow first load per
+language) lemmatises and splits compounds by looking both halves up in its dictionary
+(``arbetsförmedlingen`` → ``arbete`` + ``förmedling``, ``healthcare`` → ``health`` + ``care``);
+``snowballstemmer`` stems as the last resort and splits only at hyphens. ``Analyser.compounds``
+says which, so the minutes footer can tell the reader.
+
+The chain can be forced with the environment variable ``FACILITATOR_TEXT_ANALYSER`` (``auto``,
+``voikko``, ``simplemma``, ``snowball``) or the ``backend`` argument, so tests cover every path;
+the analyser that ran is named in the minutes.
 
 Everything here is deterministic: the same word always gives the same analysis.
 """
@@ -69,12 +77,20 @@ def _package_version(name: str) -> str:
         return "?"
 
 
+#: How an analyser splits compound words (``Analyser.compounds``).
+COMPOUNDS_MORPHOLOGY = "morphology"
+COMPOUNDS_DICTIONARY = "dictionary"
+COMPOUNDS_HYPHENS = "hyphens"
+
+
 class Analyser:
     """A backend for one language: lemmatises (or stems) words, with a per-word cache."""
 
     backend: str = ""
     #: True when terms are real base forms that read well; False for stems.
     lemmatises: bool = True
+    #: How compounds are split: by morphology, by dictionary look-up, or only at hyphens.
+    compounds: str = COMPOUNDS_HYPHENS
 
     def __init__(self, language: str) -> None:
         self.language = language
@@ -129,10 +145,31 @@ class Analyser:
         return frozenset(term for term, _surface, _whole in self.terms(text))
 
 
+_VOWELS = "aeiouyäö"
+#: Spoken endings and their written forms (kipee → kipeä, haluu → halua, autoo → autoa).
+_SPOKEN_ENDINGS = (("ee", "eä"), ("uu", "ua"), ("oo", "oa"), ("ii", "ia"), ("yy", "yä"))
+
+
+def spoken_candidates(word: str) -> list[str]:
+    """Written forms a spoken or hastily typed Finnish word may stand for, most likely first:
+    the ``i`` that speech drops after a vowel (``tavotteita`` → ``tavoitteita``, ``ilmasia`` →
+    ``ilmaisia``, ``rohkasu`` → ``rohkaisu``), then a spoken ending (``kipee`` → ``kipeä``)."""
+    out = []
+    for i in range(1, len(word)):
+        if word[i - 1] in _VOWELS and word[i - 1] != "i" and word[i] not in _VOWELS:
+            out.append(word[:i] + "i" + word[i:])
+    for spoken, written in _SPOKEN_ENDINGS:
+        if word.endswith(spoken) and len(word) > len(spoken) + 1:
+            out.append(word[: -len(spoken)] + written)
+    return out
+
+
 class VoikkoAnalyser(Analyser):
     """Finnish with Voikko: base forms and compound parts from the morphological analysis."""
 
     backend = "voikko"
+    compounds = COMPOUNDS_MORPHOLOGY
+    MIN_CORRECTED = 4
 
     def __init__(self, language: str) -> None:
         super().__init__(language)
@@ -151,6 +188,11 @@ class VoikkoAnalyser(Analyser):
         analyses = self._voikko.analyze(lower) or (
             self._voikko.analyze(word) if word != lower else []
         )
+        if not analyses and len(lower) >= self.MIN_CORRECTED and "-" not in lower:
+            for candidate in spoken_candidates(lower):
+                if self._voikko.spell(candidate):
+                    analyses = self._voikko.analyze(candidate)
+                    break
         if not analyses:
             return WordAnalysis(lower)
         candidates = []
@@ -188,15 +230,25 @@ def compound_parts(wordbases: str) -> tuple[str, ...]:
 
 
 class SimplemmaAnalyser(Analyser):
-    """simplemma's dictionary lemmatiser (pure Python); hyphenated words give their parts."""
+    """simplemma's dictionary lemmatiser (pure Python); hyphenated words give their parts, and
+    a closed compound is split where both halves are words of the dictionary."""
 
     backend = "simplemma"
+    compounds = COMPOUNDS_DICTIONARY
+    #: Shortest compound split, and shortest first and last part (English words are shorter
+    #: and more often look like two words by accident, so its parts must be longer).
+    MIN_COMPOUND = 7
+    MIN_PART = {"en": (4, 4), "fi": (4, 4)}
+    DEFAULT_PART = (3, 4)
+    #: Finnish infinitives that look like two words (kuun|nellaan): verbs are not compounds.
+    NOT_COMPOUND = {"fi": ("lla", "llä", "nna", "nnä", "rra", "rrä", "da", "dä")}
 
     def __init__(self, language: str) -> None:
         super().__init__(language)
         import simplemma
 
         self._lemmatize: Callable[..., str] = simplemma.lemmatize
+        self._is_known: Callable[..., bool] = simplemma.is_known
         self._version = _package_version("simplemma")
         self._lemmatize("test", lang=language)  # fails early for an unsupported language
 
@@ -208,12 +260,47 @@ class SimplemmaAnalyser(Analyser):
     def _lemma(self, word: str) -> str:
         return str(self._lemmatize(word, lang=self.language)).lower()
 
+    def _known(self, word: str) -> bool:
+        return bool(self._is_known(word, lang=self.language))
+
+    def split(self, word: str, lemma: str = "") -> tuple[str, ...]:
+        """A closed compound's halves as written (``()`` when it is not one).
+
+        Both halves must be in the dictionary, the last half's base form at least as long as
+        the shortest part, and the whole word's base form must end with it (so an inflected
+        simple word is not split at its ending: ``ungdomar`` is not ``ung`` + ``domare``). The
+        shortest such first half wins (``arbets|förmedlingen``, not ``arbetsför|medlingen``).
+        """
+        if len(word) < self.MIN_COMPOUND:
+            return ()
+        lemma = lemma or self._lemma(word)
+        first_min, last_min = self.MIN_PART.get(self.language, self.DEFAULT_PART)
+        for cut in range(first_min, len(word) - last_min + 1):
+            head, tail = word[:cut], word[cut:]
+            if not (self._known(head) and self._known(tail)):
+                continue
+            base = self._lemma(tail)
+            if len(base) >= last_min and (lemma.endswith(base) or lemma == word):
+                return (head, tail)
+        return ()
+
+    def _part_lemma(self, part: str) -> str:
+        """A compound part's base form; the part as written when the dictionary's base form
+        is another word altogether (short parts are often ambiguous forms)."""
+        lemma = self._lemma(part)
+        return lemma if lemma[:2] == part[:2] else part
+
     def _analyse(self, word: str) -> WordAnalysis:
         lower = word.lower()
         pieces = [p for p in re.split(r"[-'’]", lower) if p]
         if len(pieces) >= 2:
             return WordAnalysis(lower, tuple(self._lemma(p) for p in pieces))
-        return WordAnalysis(self._lemma(lower))
+        lemma = self._lemma(lower)
+        verb = lemma.endswith(self.NOT_COMPOUND.get(self.language, ()))
+        halves = () if verb else self.split(lower, lemma)
+        if halves:
+            return WordAnalysis(lemma, tuple(self._part_lemma(h) for h in halves))
+        return WordAnalysis(lemma)
 
 
 class SnowballAnalyser(Analyser):

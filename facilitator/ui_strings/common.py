@@ -12,6 +12,7 @@ STRINGS = {
     "saved": _l("Saved"),
     "failed": _l("Not sent"),
     "timer": _l("Time left"),
+    "time_almost_up": _l("One minute left"),
     "lobby": _l("The workshop starts soon."),
     "ended": _l("The workshop has ended. Thank you for taking part!"),
     "locked": _l("This phase is closed."),

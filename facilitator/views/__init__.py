@@ -16,9 +16,20 @@ def register_blueprints(app: Flask) -> None:
         minutes,
         participant,
         projector,
+        series,
         shared_minutes,
     )
 
-    for module in (auth, console, deletion, participant, projector, api, minutes, shared_minutes):
+    for module in (
+        auth,
+        console,
+        deletion,
+        participant,
+        projector,
+        api,
+        minutes,
+        shared_minutes,
+        series,
+    ):
         app.register_blueprint(module.bp)
     errors.init_app(app)

@@ -12,10 +12,10 @@ from flask import Blueprint, Response, current_app, g, jsonify, request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 
+from facilitator.access import facilitated_by, workshop_for
 from facilitator.exports.workshop_json import export_workshop
 from facilitator.extensions import csrf, db
 from facilitator.models import User, Workshop
-from facilitator.models.types import MAX_ID
 from facilitator.operations.workshops import create_workshop
 from facilitator.realtime.errors import ActionError
 from facilitator.realtime.seat import Seat
@@ -73,12 +73,7 @@ def _summary(workshop: Workshop) -> dict[str, Any]:
 
 
 def _owned(workshop_id: int) -> Workshop | None:
-    if not 0 < workshop_id <= MAX_ID:
-        return None
-    workshop = db.session.get(Workshop, workshop_id)
-    if workshop is None or workshop.owner_id != g.api_user.id:
-        return None
-    return workshop
+    return workshop_for(db.session, g.api_user, workshop_id)
 
 
 @bp.get("/openapi.json")
@@ -115,9 +110,7 @@ def list_kits() -> Response:
 @token_required
 def list_workshops() -> Response:
     """The caller's workshops, newest first."""
-    rows = db.session.scalars(
-        select(Workshop).where(Workshop.owner_id == g.api_user.id).order_by(Workshop.id.desc())
-    ).all()
+    rows = db.session.scalars(facilitated_by(g.api_user).order_by(Workshop.id.desc())).all()
     return jsonify({"workshops": [_summary(w) for w in rows]})
 
 

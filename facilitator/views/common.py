@@ -10,9 +10,9 @@ import segno
 from flask import abort, current_app, request
 from flask_login import current_user
 
+from facilitator.access import workshop_for
 from facilitator.extensions import db
 from facilitator.models import Workshop
-from facilitator.models.types import MAX_ID
 
 
 def _is_loopback(host: str) -> bool:
@@ -64,8 +64,8 @@ def qr_svg(data: str) -> bytes:
 
 
 def owned_workshop(workshop_id: int) -> Workshop:
-    """The workshop if the logged-in facilitator owns it, else 404 (no hint that it exists)."""
-    workshop = db.session.get(Workshop, workshop_id) if 0 < workshop_id <= MAX_ID else None
-    if workshop is None or workshop.owner_id != current_user.id:
+    """The workshop if the logged-in facilitator may run it, else 404 (no hint that it exists)."""
+    workshop = workshop_for(db.session, current_user, workshop_id)
+    if workshop is None:
         abort(404)
     return workshop

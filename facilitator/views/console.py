@@ -10,20 +10,22 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
+from facilitator.access import facilitated_by
 from facilitator.config import LOCALES
 from facilitator.extensions import db
 from facilitator.i18n import LANGUAGE_NAMES
+from facilitator.methods import workshop_assets
 from facilitator.models import Workshop
 from facilitator.operations.workshops import create_workshop
 from facilitator.roles import STATED_ROLES
 from facilitator.ui_strings import strings_for
 from facilitator.views.common import join_url, owned_workshop
 from facilitator.views.projector import join_address
+from facilitator.views.series import SeriesForm, my_series
 
 bp = Blueprint("console", __name__)
 
@@ -69,9 +71,7 @@ def home() -> str | Response:
         db.session.commit()
         return redirect(url_for("console.live", workshop_id=workshop.id))
     workshops = db.session.scalars(
-        select(Workshop)
-        .where(Workshop.owner_id == current_user.id)
-        .order_by(Workshop.created_at.desc(), Workshop.id.desc())
+        facilitated_by(current_user).order_by(Workshop.created_at.desc(), Workshop.id.desc())
     ).all()
     kit_titles = {choice.value: choice.label for choice in form.kit.choices}
     return render_template(
@@ -84,6 +84,8 @@ def home() -> str | Response:
             for w in workshops
         },
         minutes_urls={w.id: minutes_url(w.id) for w in workshops if w.status == "ended"},
+        series_list=my_series(),
+        series_form=SeriesForm(formdata=None, prefix="series"),
     )
 
 
@@ -104,10 +106,11 @@ def live(workshop_id: int) -> str:
     url = join_url(workshop)
     # The preview of the big screen speaks the room's language, like the big screen itself
     # (all three, so a change of the workshop's language shows at once).
+    assets = workshop_assets(workshop)
     preview_strings = {}
     for locale in LOCALES:
         with force_locale(locale):
-            preview_strings[locale] = strings_for("projector")
+            preview_strings[locale] = strings_for("projector", methods=assets["method_ids"])
     return render_template(
         "console/live.html",
         workshop=workshop,
@@ -119,6 +122,7 @@ def live(workshop_id: int) -> str:
         roles={key: str(label) for key, label in STATED_ROLES.items()},
         preview_strings=preview_strings,
         languages=LANGUAGE_NAMES,
+        **assets,
     )
 
 

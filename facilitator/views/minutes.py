@@ -14,6 +14,7 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from facilitator import privacy
+from facilitator.access import workshop_for
 from facilitator.config import LOCALES
 from facilitator.exports import registry
 from facilitator.exports.html import DOCUMENT_CSP
@@ -22,7 +23,6 @@ from facilitator.extensions import db
 from facilitator.i18n import LANGUAGE_NAMES
 from facilitator.minutes import service
 from facilitator.models import Workshop, WorkshopMinutes
-from facilitator.models.types import MAX_ID
 from facilitator.realtime.publish import workshop_transaction
 from facilitator.realtime.snapshot import shared_minutes
 from facilitator.views.api import api_error, token_required
@@ -77,6 +77,19 @@ def _findings(text: str) -> list[dict[str, str]]:
     ]
 
 
+def _phase_titles(workshop: Workshop) -> dict[str, str]:
+    """Phase keys → "1. Title" for the named-themes list."""
+    from facilitator.summaries.context import SummaryContext
+    from facilitator.summaries.text_analysis import get_analyser
+
+    export = export_workshop(db.session, workshop)
+    ctx = SummaryContext(export=export, locale=workshop.locale, analyser=get_analyser("fi"))
+    return {
+        str(p["key"]): f"{n}. {ctx.localized(p.get('title')) or p['key']}"
+        for n, p in enumerate(ctx.phases, start=1)
+    }
+
+
 def _page(workshop: Workshop, record: WorkshopMinutes | None, *, draft: str | None = None) -> str:
     """Render the minutes page; ``draft`` is unsaved text to keep in the editor."""
     body = draft if draft is not None else (record.body if record else "")
@@ -92,6 +105,9 @@ def _page(workshop: Workshop, record: WorkshopMinutes | None, *, draft: str | No
         findings=_findings(body),
         data_findings=len(data_findings),
         diff=service.compare(body, record.proposed) if record and record.proposed else [],
+        suggestions=service.suggestions(db.session, workshop, record),
+        named_themes=list(record.themes or []) if record else [],
+        phase_titles=_phase_titles(workshop),
         formats=FORMAT_LABELS,
         languages=[(key, LANGUAGE_NAMES[key]) for key in LOCALES],
         minutes_locale=locale,
@@ -220,6 +236,58 @@ def items(workshop_id: int) -> Response:
     return _back(workshop)
 
 
+THEME_ERRORS = {
+    "name": _l("Give the theme a name."),
+    "notes": _l("The notes of this suggestion have changed. Look at the suggestions again."),
+    "phase": _l("This phase is no longer in the workshop."),
+    "full": _l("There are too many named themes. Remove one first."),
+}
+
+
+@bp.post("/console/<int:workshop_id>/minutes/themes")
+@login_required
+def themes(workshop_id: int) -> Response:
+    """Turn a suggested theme into a named theme (or remove one), then regenerate."""
+    workshop = owned_workshop(workshop_id)
+    record = _record(workshop)
+    if request.form.get("action") == "remove":
+        try:
+            index = int(request.form.get("index", ""))
+        except ValueError:
+            index = -1
+        if not service.remove_theme(record, index):
+            flash(_("That theme was already removed."), "error")
+            return _back(workshop)
+        message = _("The theme was removed; its notes are offered as suggestions again.")
+    else:
+        try:
+            notes = [int(n) for n in request.form.getlist("notes")]
+        except ValueError:
+            notes = []
+        try:
+            theme = service.add_theme(
+                db.session,
+                workshop,
+                record,
+                request.form.get("phase", ""),
+                request.form.get("name", ""),
+                notes,
+            )
+        except service.ThemeError as error:
+            flash(str(THEME_ERRORS[error.code]), "error")
+            return _back(workshop)
+        message = _("“%(name)s” is now a theme of the group.") % {"name": theme["name"]}
+    db.session.flush()
+    outcome = service.regenerate(db.session, workshop)[1]
+    db.session.commit()
+    if outcome == "proposed":
+        message += " " + _(
+            "Your edited minutes are kept; the regenerated text with it is shown beside yours."
+        )
+    flash(message, "info")
+    return _back(workshop)
+
+
 @bp.post("/console/<int:workshop_id>/minutes/redact")
 @login_required
 def redact(workshop_id: int) -> Response:
@@ -298,8 +366,8 @@ def console_download(workshop_id: int, fmt: str) -> Response:
 @token_required
 def api_download(workshop_id: int, fmt: str) -> Response | tuple[Response, int]:
     """The minutes or workshop data in one format, with a bearer token."""
-    workshop = db.session.get(Workshop, workshop_id) if 0 < workshop_id <= MAX_ID else None
-    if workshop is None or workshop.owner_id != g.api_user.id:
+    workshop = workshop_for(db.session, g.api_user, workshop_id)
+    if workshop is None:
         return api_error("not_found", 404)
     if fmt not in registry.FORMATS:
         return api_error("not_found", 404)

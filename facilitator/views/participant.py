@@ -22,9 +22,12 @@ from wtforms.validators import Length, Optional
 
 from facilitator.config import LOCALES
 from facilitator.extensions import db, limiter
+from facilitator.methods import workshop_assets
 from facilitator.models import Participant, Workshop
+from facilitator.operations import groups
 from facilitator.operations.participants import create_participant, token_hash
 from facilitator.operations.workshops import find_by_code
+from facilitator.realtime.controls import publish_groups
 from facilitator.realtime.errors import MESSAGES
 from facilitator.realtime.namespace import seat_cookie_name
 from facilitator.realtime.publish import workshop_transaction
@@ -144,6 +147,8 @@ def _seat_and_enter(workshop_id: int, form: JoinForm) -> Response:
         )
         people = participation(db.session, txn.workshop.id)
         txn.publish("participants", {"count": people["count"]}, people)
+        if groups.place_late(db.session, txn.workshop, participant) is not None:
+            publish_groups(txn)  # a late arrival joins the smallest group
         code = txn.workshop.join_code
     response = make_response(redirect(url_for("participant.room", code=code)))
     response.set_cookie(
@@ -180,6 +185,7 @@ def room(code: str) -> str | Response:
         participant=participant,
         roles=STATED_ROLES,
         form=form,
+        **workshop_assets(workshop),
     )
 
 

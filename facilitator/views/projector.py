@@ -8,6 +8,7 @@ from flask import Blueprint, Response, abort, g, render_template, url_for
 from flask_babel import force_locale
 
 from facilitator.extensions import db
+from facilitator.methods import workshop_assets
 from facilitator.models import Workshop
 from facilitator.models.types import MAX_ID
 from facilitator.security import same_secret
@@ -44,6 +45,7 @@ def show(workshop_id: int, token: str) -> str:
             join_url=url,
             join_address=join_address(url),
             qr_url=url_for("projector.qr", workshop_id=workshop.id, token=token),
+            **workshop_assets(workshop),
         )
 
 

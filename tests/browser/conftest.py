@@ -9,6 +9,7 @@ facilitator over a real socket, and run axe-core.
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ import requests
 import socketio
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from facilitator.methods.registry import build_registry
 from tests.support.server import LiveServer
 
 CHROMIUM = "/usr/bin/chromium"
@@ -93,13 +95,20 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     Package-scoped (starting a server costs seconds): every browser test shares it, each with
     its own workshop. Do not stop or kill it in a test; start your own LiveServer for that.
     Join attempts are not rate limited here (many phones join from 127.0.0.1 within a minute);
-    the kits in tests/browser/kits are offered besides the bundled ones.
+    the kits in tests/browser/kits and every method's example kit are offered besides the
+    bundled ones.
     """
     data = tmp_path_factory.mktemp("live")
+    kits = tmp_path_factory.mktemp("kits")
+    for path in KITS.glob("*.yaml"):
+        shutil.copy(path, kits / path.name)
+    for method in build_registry():  # every method's example kit, for the contract tests
+        assert method.folder is not None
+        shutil.copy(method.folder / "kit.example.yaml", kits / f"example-{method.id}.yaml")
     server = LiveServer(
         data,
         async_mode="gevent",
-        env={"FACILITATOR_JOIN_RATE": "10000 per minute", "FACILITATOR_KITS_DIR": str(KITS)},
+        env={"FACILITATOR_JOIN_RATE": "10000 per minute", "FACILITATOR_KITS_DIR": str(kits)},
     )
     server.create_user(USERNAME, PASSWORD)
     server.start()
@@ -127,6 +136,33 @@ def browser() -> Iterator[Browser]:
 def _context(browser: Browser, **options: Any) -> BrowserContext:
     context = browser.new_context(**options)
     context.set_default_timeout(TIMEOUT_MS)
+    # Script errors are printed (pytest shows them with a failure) and kept on the context, so a
+    # test can assert that a screen loaded clean.
+    errors: list[str] = []
+    context.script_errors = errors  # type: ignore[attr-defined]
+    failed: list[str] = []  # responses with an error status, as "status url"
+    context.failed_responses = failed  # type: ignore[attr-defined]
+
+    def watch(page: Page) -> None:
+        def on_console(message: Any) -> None:
+            # A failed request is reported as a console error too; those are in failed_responses.
+            if message.type == "error" and not message.text.startswith("Failed to load resource"):
+                errors.append(message.text)
+                print(f"[browser console error] {page.url}: {message.text}")
+
+        def on_response(response: Any) -> None:
+            if response.status >= 400:
+                failed.append(f"{response.status} {response.url}")
+
+        def on_error(error: Any) -> None:
+            errors.append(str(error))
+            print(f"[browser page error] {page.url}: {error}")
+
+        page.on("console", on_console)
+        page.on("pageerror", on_error)
+        page.on("response", on_response)
+
+    context.on("page", watch)
     return context
 
 

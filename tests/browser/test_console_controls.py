@@ -167,18 +167,18 @@ def test_scribe_spotlight_hide_keys_and_end(screens: Screens) -> None:
     console.fill("#cx-scribe-text", "")
 
     # Groups: make one, put the note in it, rename it, delete it (after a confirmation).
-    console.fill("#cx-group-new", "Saavutettavuus")
-    console.locator("form.cx-group-form button[type=submit]").click()
-    note.locator("select.cx-note-group").select_option(label="Saavutettavuus")
-    group = projector.locator(".pj-group", has=card)
-    expect(group.locator(".pj-group-label")).to_have_text("Saavutettavuus")
-    label = console.locator(".cx-groups input")
+    console.fill("#cx-theme-new", "Saavutettavuus")
+    console.locator("form.cx-theme-form button[type=submit]").click()
+    note.locator("select.cx-note-theme").select_option(label="Saavutettavuus")
+    group = projector.locator(".pj-theme", has=card)
+    expect(group.locator(".pj-theme-label")).to_have_text("Saavutettavuus")
+    label = console.locator(".cx-themes input")
     label.fill("Palveluohjauksen kehittämistarpeet")
     label.press("Enter")
-    expect(group.locator(".pj-group-label")).to_have_text("Palveluohjauksen kehittämistarpeet")
-    console.locator(".cx-groups button.danger-quiet").click()
+    expect(group.locator(".pj-theme-label")).to_have_text("Palveluohjauksen kehittämistarpeet")
+    console.locator(".cx-themes button.danger-quiet").click()
     console.locator("#cx-confirm-ok").click()
-    expect(projector.locator(".pj-group")).to_have_count(0)
+    expect(projector.locator(".pj-theme")).to_have_count(0)
     expect(card).to_be_visible()
 
     # Spotlight on and off.

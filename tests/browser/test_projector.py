@@ -84,7 +84,7 @@ def test_a_full_wall_keeps_the_newest_readable(live_server: Site, browser: Brows
 
     # Once the phase is closed the wall pages through the earlier notes and comes back.
     projector.evaluate(
-        "async () => { const m = await import('/static/js/methods/brainstorm/projector.js');"
+        "async () => { const m = await import('/static/m/brainstorm/projector.js');"
         " m.paging.pageMs = 400; }"
     )
     console.act("phase.lock", {"on": True})
@@ -95,7 +95,7 @@ def test_a_full_wall_keeps_the_newest_readable(live_server: Site, browser: Brows
     expect(newest).to_be_visible()
     # A new note brings the newest page back at once.
     projector.evaluate(
-        "async () => { const m = await import('/static/js/methods/brainstorm/projector.js');"
+        "async () => { const m = await import('/static/m/brainstorm/projector.js');"
         " m.paging.pageMs = 600000; }"
     )
     console.act("phase.lock", {"on": False})
@@ -166,9 +166,9 @@ def test_no_axe_violations(live_server: Site, browser: Browser, locale: str) -> 
         console.fill("#cx-scribe-text", text)
         console.locator("form.cx-scribe button[type=submit]").click()
         expect(console.locator(".cx-note", has_text=text)).to_be_visible()
-    console.fill("#cx-group-new", "Saavutettavuus")
-    console.locator("form.cx-group-form button[type=submit]").click()
-    expect(console.locator(".cx-groups input")).to_have_count(1)
+    console.fill("#cx-theme-new", "Saavutettavuus")
+    console.locator("form.cx-theme-form button[type=submit]").click()
+    expect(console.locator(".cx-themes input")).to_have_count(1)
     console.locator(".cx-note", has_text="Selkokieliset").locator("button.cx-hide").click()
     expect(projector.locator(".pj-note")).to_have_count(1)
     assert_clean(console, f"console brainstorm ({locale})")

@@ -112,3 +112,36 @@ def test_lone_surrogates_in_a_file_are_dropped() -> None:
     data = json.loads(json.dumps(workshop_export()).replace("selkeä alku", "selkeä \\ud800alku"))
     doc = read(data)
     assert doc.contributions[0].body == "Palvelupolulta puuttuu selkeä alku"
+
+
+def test_version_1_files_still_import_with_groups_as_themes(app: Flask, facilitator: User) -> None:
+    """A version-1 export (brainstorm's note sets were kind "group") imports as version 2."""
+    old = workshop_export()
+    old["version"] = 1
+    for phase in old["phases"]:
+        phase.pop("method_state")
+    for item in old["contributions"]:
+        item.pop("revision")
+        item.pop("order_key")
+    old["contributions"].append(
+        {
+            "id": 50,
+            "phase": "ideas",
+            "participant": None,
+            "kind": "group",
+            "body": "Yhteydenpito",
+            "value": 0,
+            "parent": None,
+            "data": {},
+            "hidden": False,
+            "deleted": False,
+            "created_at": "2026-11-20T10:30:00+00:00",
+            "updated_at": "2026-11-20T10:30:00+00:00",
+        }
+    )
+    old["contributions"][0]["parent"] = 50
+    again = _export(app, _import(app, old, facilitator.id))
+    assert again["version"] == 2
+    theme = next(c for c in again["contributions"] if c["body"] == "Yhteydenpito")
+    assert theme["kind"] == "theme"
+    assert again["contributions"][0]["parent"] == theme["id"]

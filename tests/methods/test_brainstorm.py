@@ -24,7 +24,7 @@ def test_add_edit_delete_own_note(make_room):
         "id": note["id"],
         "text": "Matala kynnys",
         "plus": 0,
-        "group": None,
+        "theme": None,
         "mine": True,
     }
     staff = _last(console, "note.added")["data"]["note"]
@@ -32,7 +32,7 @@ def test_add_edit_delete_own_note(make_room):
     public = _last(projector, "note.added")["data"]
     assert public == {
         "phase": room.phase_id(0),
-        "note": {k: note[k] for k in ("id", "text", "plus", "group")},
+        "note": {k: note[k] for k in ("id", "text", "plus", "theme")},
     }
 
     ack = act(phone.sock, "note.edit", {"id": note["id"], "text": "Matalampi kynnys"})
@@ -85,40 +85,40 @@ def test_plus_switched_off_by_the_kit(make_room):
     assert snapshot(fan.sock)["view"]["allow_plus"] is False
 
 
-def test_groups(make_room):
+def test_themes(make_room):
     room = make_room()
     console, [phone] = started(room, ("", ""))
     projector = room.projector()
     a = act(phone.sock, "note.add", {"text": "A"})["data"]["note"]
     b = act(phone.sock, "note.add", {"text": "B"})["data"]["note"]
-    group = act(console, "group.create", {"label": "Yhteistyö"})["data"]["group"]
+    group = act(console, "theme.create", {"label": "Yhteistyö"})["data"]["theme"]
     assert group["label"] == "Yhteistyö"
-    assert _last(projector, "group.changed")["data"] == {"phase": room.phase_id(0), "group": group}
-    ack = act(console, "note.group", {"id": a["id"], "group": group["id"]})
-    assert ack["data"] == {"phase": room.phase_id(0), "id": a["id"], "group": group["id"]}
-    act(console, "note.group", {"id": b["id"], "group": group["id"]})
-    assert _last(projector, "note.grouped")["data"]["group"] == group["id"]
-    act(console, "note.group", {"id": b["id"], "group": None})
+    assert _last(projector, "theme.changed")["data"] == {"phase": room.phase_id(0), "theme": group}
+    ack = act(console, "note.theme", {"id": a["id"], "theme": group["id"]})
+    assert ack["data"] == {"phase": room.phase_id(0), "id": a["id"], "theme": group["id"]}
+    act(console, "note.theme", {"id": b["id"], "theme": group["id"]})
+    assert _last(projector, "note.themed")["data"]["theme"] == group["id"]
+    act(console, "note.theme", {"id": b["id"], "theme": None})
     view = snapshot(projector)["view"]
-    assert view["groups"] == [group]
-    assert {n["id"]: n["group"] for n in view["notes"]} == {a["id"]: group["id"], b["id"]: None}
-    renamed = act(console, "group.rename", {"id": group["id"], "label": "Verkostot"})
-    assert renamed["data"]["group"]["label"] == "Verkostot"
-    assert snapshot(phone.sock)["view"]["groups"][0]["label"] == "Verkostot"
-    assert error_code(act(console, "note.group", {"id": a["id"], "group": 999999})) == "not_found"
-    assert error_code(act(console, "note.group", {"id": 999999, "group": None})) == "not_found"
-    assert act(console, "group.delete", {"id": group["id"]})["data"] == {"id": group["id"]}
-    ev = _last(projector, "group.removed")
+    assert view["themes"] == [group]
+    assert {n["id"]: n["theme"] for n in view["notes"]} == {a["id"]: group["id"], b["id"]: None}
+    renamed = act(console, "theme.rename", {"id": group["id"], "label": "Verkostot"})
+    assert renamed["data"]["theme"]["label"] == "Verkostot"
+    assert snapshot(phone.sock)["view"]["themes"][0]["label"] == "Verkostot"
+    assert error_code(act(console, "note.theme", {"id": a["id"], "theme": 999999})) == "not_found"
+    assert error_code(act(console, "note.theme", {"id": 999999, "theme": None})) == "not_found"
+    assert act(console, "theme.delete", {"id": group["id"]})["data"] == {"id": group["id"]}
+    ev = _last(projector, "theme.removed")
     assert ev["data"]["resync"] is True
     view = snapshot(projector)["view"]
-    assert view["groups"] == []
-    assert all(n["group"] is None for n in view["notes"])
+    assert view["themes"] == []
+    assert all(n["theme"] is None for n in view["notes"])
     assert (
-        error_code(act(console, "group.rename", {"id": group["id"], "label": "x"})) == "not_found"
+        error_code(act(console, "theme.rename", {"id": group["id"], "label": "x"})) == "not_found"
     )
-    assert error_code(act(console, "group.delete", {"id": group["id"]})) == "not_found"
+    assert error_code(act(console, "theme.delete", {"id": group["id"]})) == "not_found"
     # A note id is not a group id.
-    assert error_code(act(console, "group.delete", {"id": a["id"]})) == "not_found"
+    assert error_code(act(console, "theme.delete", {"id": a["id"]})) == "not_found"
 
 
 def test_hide_until_reveal(make_room):
@@ -146,9 +146,9 @@ def test_hide_until_reveal(make_room):
     # A +1 on a note this phone cannot see is refused like a note that does not exist.
     assert error_code(act(other.sock, "note.plus", {"id": note["id"]})) == "not_found"
     assert not [e for e in events(projector) if e["type"] == "note.plus"]
-    group = act(console, "group.create", {"label": "G"})["data"]["group"]
-    act(console, "note.group", {"id": note["id"], "group": group["id"]})
-    assert _last(projector, "note.grouped")["data"] == {"phase": room.phase_id(0)}
+    group = act(console, "theme.create", {"label": "G"})["data"]["theme"]
+    act(console, "note.theme", {"id": note["id"], "theme": group["id"]})
+    assert _last(projector, "note.themed")["data"] == {"phase": room.phase_id(0)}
     assert "Salainen" not in repr(events(projector)) + repr(events(other.sock))
     # Reveal: a resync, and everything is visible to everyone.
     act(console, "phase.reveal", {"on": True})
@@ -174,9 +174,9 @@ def test_show_others_off_keeps_notes_from_other_phones(make_room):
     # A +1 on a note this phone cannot see is refused like a note that does not exist.
     assert error_code(act(other.sock, "note.plus", {"id": note["id"]})) == "not_found"
     assert not [e for e in events(projector) if e["type"] == "note.plus"]
-    group = act(console, "group.create", {"label": "G"})["data"]["group"]
-    act(console, "note.group", {"id": note["id"], "group": group["id"]})
-    assert _last(projector, "note.grouped")["data"] == {"phase": room.phase_id(0)}
+    group = act(console, "theme.create", {"label": "G"})["data"]["theme"]
+    act(console, "note.theme", {"id": note["id"], "theme": group["id"]})
+    assert _last(projector, "note.themed")["data"] == {"phase": room.phase_id(0)}
     assert [n["text"] for n in snapshot(author.sock)["view"]["notes"]] == ["Oma"]
     assert [n["text"] for n in snapshot(console)["view"]["notes"]] == ["Oma"]
 
@@ -249,17 +249,17 @@ def test_spotlight_follows_its_note(make_room):
     assert snapshot(projector)["spotlight"]["text"] == "Toinen"
 
 
-def test_a_hidden_group_label_leaves_public_screens(make_room) -> None:
-    """Regression: item.hide on a group kept its label in phones' and the projector's lists."""
+def test_a_hidden_theme_label_leaves_public_screens(make_room) -> None:
+    """Regression: item.hide on a theme kept its label in phones' and the projector's lists."""
     from tests.conftest import act
 
     room = make_room()
     console = room.console()
     projector = room.projector()
     act(console, "workshop.start")
-    group = act(console, "group.create", {"label": "Yhteystiedot"})["data"]["group"]
+    group = act(console, "theme.create", {"label": "Yhteystiedot"})["data"]["theme"]
     assert act(console, "item.hide", {"id": group["id"], "hidden": True})["ok"]
-    public = projector.emit("sync", callback=True)["data"]["view"]["groups"]
-    staff = console.emit("sync", callback=True)["data"]["view"]["groups"]
+    public = projector.emit("sync", callback=True)["data"]["view"]["themes"]
+    staff = console.emit("sync", callback=True)["data"]["view"]["themes"]
     assert public == []
     assert staff == [{"id": group["id"], "label": "Yhteystiedot", "hidden": True}]

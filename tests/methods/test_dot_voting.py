@@ -34,13 +34,13 @@ def test_items_are_frozen_from_the_source_phase(make_room):
     assert [i["text"] for i in _items(phone.sock)] == [f"Idea {i}" for i in range(4)]
 
 
-def test_groups_become_the_items_when_there_are_groups(make_room):
+def test_themes_become_the_items_when_there_are_themes(make_room):
     room = make_room()
     console, [phone] = started(room, ("", ""))
     a = act(phone.sock, "note.add", {"text": "A"})["data"]["note"]
-    g = act(console, "group.create", {"label": "Ryhmä A"})["data"]["group"]
-    act(console, "note.group", {"id": a["id"], "group": g["id"]})
-    act(console, "group.create", {"label": "Ryhmä B"})
+    g = act(console, "theme.create", {"label": "Ryhmä A"})["data"]["theme"]
+    act(console, "note.theme", {"id": a["id"], "theme": g["id"]})
+    act(console, "theme.create", {"label": "Ryhmä B"})
     act(console, "phase.next")
     assert [i["text"] for i in _items(phone.sock)] == ["Ryhmä A", "Ryhmä B"]
 

@@ -60,7 +60,7 @@ def fingerprint(room: Room) -> tuple[Any, ...]:
     with room.app.app_context():
         w = db.session.get(Workshop, room.id)
         assert w is not None
-        phases = [(p.state, p.started_at) for p in w.phases]
+        phases = [(p.state, p.method_state, p.started_at) for p in w.phases]
         rows = db.session.execute(
             select(
                 Contribution.id,
@@ -69,6 +69,9 @@ def fingerprint(room: Room) -> tuple[Any, ...]:
                 Contribution.deleted,
                 Contribution.parent_id,
                 Contribution.value,
+                Contribution.data,
+                Contribution.revision,
+                Contribution.order_key,
             )
             .where(Contribution.workshop_id == room.id)
             .order_by(Contribution.id)
@@ -110,7 +113,9 @@ def error_code(ack: dict[str, Any]) -> str:
     """The refusal code of an ack, checking the one error shape."""
     assert ack["ok"] is False, ack
     assert set(ack) == {"ok", "error"}
-    assert set(ack["error"]) == {"code", "message"}
+    # The one shape; a conflict also carries the current text (docs/protocol.md).
+    extra = {"current"} if ack["error"].get("code") == "conflict" else set()
+    assert set(ack["error"]) - extra == {"code", "message"}
     assert isinstance(ack["error"]["message"], str) and ack["error"]["message"]
     return str(ack["error"]["code"])
 

@@ -96,7 +96,13 @@ def test_timer_start_pause_add_reset(make_room):
     room = make_room()
     console, [phone] = started(room, ("", ""))
     snap = snapshot(phone.sock)
-    assert snap["timer"] == {"duration": 480, "remaining": 480.0, "ends_at": None, "running": False}
+    assert snap["timer"] == {
+        "duration": 480,
+        "remaining": 480.0,
+        "ends_at": None,
+        "running": False,
+        "warning": 60,
+    }
     ack = act(console, "timer.start")
     t = ack["data"]["timer"]
     assert t["running"] and t["ends_at"] is not None
@@ -114,7 +120,13 @@ def test_timer_start_pause_add_reset(make_room):
     assert error_code(act(console, "timer.add", {"seconds": 3601})) == "invalid"
     assert error_code(act(console, "timer.add", {})) == "invalid"
     reset = act(console, "timer.reset")["data"]["timer"]
-    assert reset == {"duration": 480, "remaining": 480.0, "ends_at": None, "running": False}
+    assert reset == {
+        "duration": 480,
+        "remaining": 480.0,
+        "ends_at": None,
+        "running": False,
+        "warning": 60,
+    }
     reset = act(console, "timer.reset", {"seconds": 90})["data"]["timer"]
     assert reset["remaining"] == 90.0
     assert snapshot(phone.sock)["timer"]["remaining"] == 90.0

@@ -16,15 +16,15 @@ TYPES = [
     "note.edit",
     "note.delete",
     "note.plus",
-    "group.create",
-    "group.rename",
-    "group.delete",
-    "note.group",
+    "theme.create",
+    "theme.rename",
+    "theme.delete",
+    "note.theme",
     "vote.add",
     "vote.remove",
     "nonsense",
 ]
-KEYS = ["id", "text", "on", "hidden", "index", "seconds", "label", "group", "item", "locale"]
+KEYS = ["id", "text", "on", "hidden", "index", "seconds", "label", "theme", "item", "locale"]
 scalars = (
     st.none()
     | st.booleans()

@@ -29,10 +29,15 @@ FACILITATOR_ACTIONS = {
     "join.visible": {"on": False},
     "workshop.locale": {"locale": "en"},
     "workshop.end": {},
-    "group.create": {"label": "Ryhmä"},
-    "group.rename": {"id": "GROUP", "label": "Uusi"},
-    "group.delete": {"id": "GROUP"},
-    "note.group": {"id": "NOTE", "group": "GROUP"},
+    "groups.form": {"count": 2},
+    "groups.move": {"person": 1, "group": 1},
+    "groups.name": {"group": 1, "name": "Ikkunapöytä"},
+    "groups.clear": {},
+    "groups.show": {"group": None},
+    "theme.create": {"label": "Ryhmä"},
+    "theme.rename": {"id": "GROUP", "label": "Uusi"},
+    "theme.delete": {"id": "GROUP"},
+    "note.theme": {"id": "NOTE", "theme": "GROUP"},
 }
 
 
@@ -52,7 +57,7 @@ def busy_room(make_room):
     room = make_room()
     console, [phone, other] = started(room, ("Anna", "client"), ("", ""))
     note = act(other.sock, "note.add", {"text": "Idea"})["data"]["note"]
-    group = act(console, "group.create", {"label": "G"})["data"]["group"]
+    group = act(console, "theme.create", {"label": "G"})["data"]["theme"]
     room.ids = {"NOTE": note["id"], "GROUP": group["id"]}
     room.console_sock, room.phone, room.other = console, phone, other
     for client in (console, phone.sock, other.sock):
@@ -78,7 +83,7 @@ def test_participant_and_projector_cannot_use_facilitator_actions(busy_room):
         assert fingerprint(room) == before, action
         assert events(room.other.sock) == [], action
     # Sanity: the same actions work from the console (so only the role refused them).
-    for action in ("timer.start", "join.visible", "group.create"):
+    for action in ("timer.start", "join.visible", "theme.create"):
         assert act(room.console_sock, action, _fill(FACILITATOR_ACTIONS[action], room.ids))["ok"]
 
 
@@ -109,7 +114,7 @@ def test_ids_of_another_workshop_are_not_found(app, make_room):
     _, [their_phone] = started(theirs, ("", ""))
     note = act(their_phone.sock, "note.add", {"text": "Theirs"})["data"]["note"]
     console, [phone] = started(mine, ("", ""))
-    group = act(console, "group.create", {"label": "G"})["data"]["group"]
+    group = act(console, "theme.create", {"label": "G"})["data"]["theme"]
     before = fingerprint(theirs)
     nid = note["id"]
     assert error_code(act(phone.sock, "note.edit", {"id": nid, "text": "x"})) == "not_found"
@@ -117,9 +122,9 @@ def test_ids_of_another_workshop_are_not_found(app, make_room):
     assert error_code(act(phone.sock, "note.plus", {"id": nid, "on": True})) == "not_found"
     assert error_code(act(console, "item.hide", {"id": nid, "hidden": True})) == "not_found"
     assert error_code(act(console, "spotlight.set", {"id": nid})) == "not_found"
-    assert error_code(act(console, "note.group", {"id": nid, "group": group["id"]})) == "not_found"
-    assert error_code(act(console, "group.rename", {"id": nid, "label": "x"})) == "not_found"
-    assert error_code(act(console, "group.delete", {"id": nid})) == "not_found"
+    assert error_code(act(console, "note.theme", {"id": nid, "theme": group["id"]})) == "not_found"
+    assert error_code(act(console, "theme.rename", {"id": nid, "label": "x"})) == "not_found"
+    assert error_code(act(console, "theme.delete", {"id": nid})) == "not_found"
     # The other workshop's phase id is not a phase of this one.
     their_phase = theirs.phase_id(0)
     assert error_code(act(phone.sock, "note.add", {"text": "x"}, phase=their_phase)) in {
@@ -201,7 +206,7 @@ def test_locked_phase_refuses_participant_changes(busy_room):
     assert fingerprint(room) == before
     # The facilitator may still moderate and group.
     assert act(room.console_sock, "item.hide", {"id": mine["id"], "hidden": True})["ok"]
-    assert act(room.console_sock, "group.create", {"label": "Late group"})["ok"]
+    assert act(room.console_sock, "theme.create", {"label": "Late group"})["ok"]
 
 
 def test_stale_phase_and_allowed_late_note(busy_room):
@@ -298,7 +303,7 @@ def test_empty_text(busy_room):
     assert error_code(act(sock, "note.add", {"text": ""})) == "empty"
     assert error_code(act(sock, "note.add", {"text": "   \n "})) == "empty"
     console = busy_room.console_sock
-    assert error_code(act(console, "group.create", {"label": "  "})) == "empty"
+    assert error_code(act(console, "theme.create", {"label": "  "})) == "empty"
     assert fingerprint(busy_room) == before
 
 
@@ -314,7 +319,7 @@ def test_too_long_names_the_phase_limit(busy_room):
 
 
 def test_too_long_label(busy_room):
-    ack = act(busy_room.console_sock, "group.create", {"label": "g" * 81})
+    ack = act(busy_room.console_sock, "theme.create", {"label": "g" * 81})
     assert error_code(ack) == "too_long"
     assert "80" in ack["error"]["message"]
 

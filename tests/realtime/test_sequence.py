@@ -12,8 +12,8 @@ def _run_a_workshop(room, console, phone):
     """A varied sequence of actions from every side."""
     note = act(phone.sock, "note.add", {"text": "Eka"})["data"]["note"]
     act(phone.sock, "note.edit", {"id": note["id"], "text": "Eka!"})
-    group = act(console, "group.create", {"label": "Ryhmä"})["data"]["group"]
-    act(console, "note.group", {"id": note["id"], "group": group["id"]})
+    group = act(console, "theme.create", {"label": "Ryhmä"})["data"]["theme"]
+    act(console, "note.theme", {"id": note["id"], "theme": group["id"]})
     act(console, "timer.start")
     act(console, "phase.lock", {"on": True})
     act(console, "phase.lock", {"on": False})
@@ -84,10 +84,16 @@ def test_snapshot_on_connect_for_each_role(make_room):
     assert public["role"] == "projector"
     assert public["participants"] == {"count": 1}
     assert "agenda" not in public and "me" not in public
-    assert public["view"]["notes"][0].keys() == {"id", "text", "plus", "group"}
+    assert public["view"]["notes"][0].keys() == {"id", "text", "plus", "theme"}
     mine = snapshot(phone.sock)
     assert mine["role"] == "participant"
-    assert mine["me"] == {"number": 1, "name": "Anna", "role": "client", "locale": "fi"}
+    assert mine["me"] == {
+        "number": 1,
+        "name": "Anna",
+        "role": "client",
+        "locale": "fi",
+        "group": None,
+    }
     assert mine["participants"] == {"count": 1}
     assert "agenda" not in mine
     assert mine["view"]["notes"][0]["mine"] is True
@@ -123,6 +129,7 @@ def test_joining_numbers_people_and_publishes_counts(make_room):
         "name": "Pekka",
         "role": "professional",
         "locale": "fi",
+        "group": None,
     }
     assert snapshot(third.sock)["me"]["number"] == 3
     staff = [e for e in events(console) if e["type"] == "participants"]

@@ -24,7 +24,7 @@ class ExportBuilder:
         self.next_id = 1
         self.export: dict[str, Any] = {
             "format": "facilitator.workshop",
-            "version": 1,
+            "version": 2,
             "workshop": {
                 "title": title,
                 "place": place,
@@ -117,9 +117,9 @@ class ExportBuilder:
         )
         return cid
 
-    def group(self, phase: str, label: str, notes: list[int]) -> int:
-        """A facilitator's named group holding some notes."""
-        gid = self.add(phase, "group", None, label, seconds=5)
+    def theme(self, phase: str, label: str, notes: list[int]) -> int:
+        """A facilitator's named theme holding some notes."""
+        gid = self.add(phase, "theme", None, label, seconds=5)
         for item in self.export["contributions"]:
             if item["id"] in notes:
                 item["parent"] = gid
@@ -210,18 +210,18 @@ def workshop_export() -> dict[str, Any]:
         for person in people:
             b.add(ideas, "plus", person, parent=notes[key], seconds=3)
     b.add(ideas, "plus", cli[1], parent=phone_note, seconds=3)  # on a note hidden later
-    b.group(
+    b.theme(
         ideas,
         "Ajanvaraus ja yhteydenotto",
         [notes["ajanvaraus"], notes["ajanvaraus2"], notes["scribe"]],
     )
-    b.group(
+    b.theme(
         ideas,
         "Jatkuvuus ja vastuu",
         [notes["polku"], notes["polku2"], notes["tyontekija"], notes["tyontekija2"]],
     )
-    b.group(ideas, "Lomakkeet", [notes["lomake"], notes["lomake2"]])
-    b.add(ideas, "group", None, "Tyhjä ryhmä", seconds=5)
+    b.theme(ideas, "Lomakkeet", [notes["lomake"], notes["lomake2"]])
+    b.add(ideas, "theme", None, "Tyhjä teema", seconds=5)
 
     solutions = b.phase(
         "ratkaisut",
@@ -335,7 +335,7 @@ _ROLES = ["professional", "client", "expert", "ngo", "other", "", "unsaid"]
 def large_export(contributions: int = 5000, phases: int = 8, people: int = 60) -> dict[str, Any]:
     """A synthetic workshop of about ``contributions`` contributions over ``phases`` phases.
 
-    Every other phase is a brainstorm (notes, +1s, groups), the ones between dot votes on the
+    Every other phase is a brainstorm (notes, +1s, themes), the ones between dot votes on the
     previous brainstorm's notes. Choices come from arithmetic on indices: no randomness.
     """
     b = ExportBuilder("Suuri testityöpaja", "Testitila")
@@ -361,7 +361,7 @@ def large_export(contributions: int = 5000, phases: int = 8, people: int = 60) -
                       seconds=1)  # fmt: skip
             continue
         notes: list[int] = []
-        groups = [b.add(key, "group", None, f"Teema {g + 1}", seconds=1) for g in range(6)]
+        groups = [b.add(key, "theme", None, f"Teema {g + 1}", seconds=1) for g in range(6)]
         note_count = per_phase * 2 // 3
         for i in range(note_count):
             text = " ".join(
@@ -404,3 +404,19 @@ def write_fixture(path: Path = FIXTURE) -> None:
 def load_fixture(path: Path = FIXTURE) -> dict[str, Any]:
     """The stored realistic export."""
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def varied_export(contributions: int = 5000, phases: int = 2) -> dict[str, Any]:
+    """A synthetic workshop whose notes use thousands of different made-up words (no word
+    known to a dictionary): the worst case for the text analysis and the suggested themes."""
+    syllables = ["ka", "lo", "mi", "su", "te", "va", "ro", "ne", "pi", "tu", "sa", "le", "ko"]
+    words = [a + b + c for a in syllables for b in syllables for c in syllables]
+    b = ExportBuilder("Vaihteleva testityöpaja", "Testitila")
+    people = [b.person(_ROLES[i % len(_ROLES)]) for i in range(60)]
+    per_phase = contributions // phases
+    for p in range(phases):
+        key = b.phase(f"p{p}", "brainstorm", {"fi": f"Vaihe {p + 1}"}, {"fi": "?"})
+        for i in range(per_phase):
+            text = " ".join(words[(i * k * 7 + p * 13 + k * 101) % len(words)] for k in range(1, 8))
+            b.add(key, "note", people[i % len(people)], text, seconds=1)
+    return b.finish()

@@ -38,9 +38,9 @@ def _run_session(make_room: Any) -> dict[str, Any]:
     for phone in clients + pros[1:]:
         assert act(phone.sock, "note.plus", {"id": a})["ok"]
     assert act(pros[0].sock, "note.plus", {"id": c})["ok"]
-    group = act(console, "group.create", {"label": "Palvelupolun jatkuvuus"})["data"]["group"]
+    theme = act(console, "theme.create", {"label": "Palvelupolun jatkuvuus"})["data"]["theme"]
     for item in (a, c):
-        assert act(console, "note.group", {"id": item, "group": group["id"]})["ok"]
+        assert act(console, "note.theme", {"id": item, "theme": theme["id"]})["ok"]
     assert act(console, "phase.next")["ok"]
     for phone in pros + clients:
         assert act(phone.sock, "vote.add", {"item": _first_item(phone)})["ok"]
@@ -62,9 +62,15 @@ def test_minutes_of_a_real_session(make_room: Any, app: Any) -> None:
     minutes = build_minutes(export, "en", decisions=["Pilot online booking."], analyser="voikko")
     text = render_markdown(minutes)
     assert Heading(3, "Theme: Palvelupolun jatkuvuus") in minutes.blocks
-    assert Quote("Palvelupolulta puuttuu vastuuhenkilö.", "Professional") in minutes.blocks
-    # The one NGO participant is folded into "Other" (fewer than 3): no label on the quote.
-    assert Quote("Järjestöjen vertaistuki mukaan palvelupolkuun.", "") in minutes.blocks
+    quoted = {b.text for b in minutes.blocks if isinstance(b, Quote)}
+    assert "Palvelupolulta puuttuu vastuuhenkilö." in quoted
+    roles = {
+        row[1]: row[2] for b in minutes.blocks if isinstance(b, Table) and b.columns[0] == "No."
+        for row in b.rows
+    }  # fmt: skip
+    assert roles["Palvelupolulta puuttuu vastuuhenkilö."] == "Professional"
+    # The one NGO participant is folded into "Other" (fewer than 3): no label on the note.
+    assert roles["Järjestöjen vertaistuki mukaan palvelupolkuun."] == ""
     assert "1 note hidden by the facilitator is not shown." in text
     assert "040 765 4321" not in text and "Poistan tämän." not in text
     assert "Maija" not in text

@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator.methods.dot_voting.tally import (
+from facilitator.methods.dot_voting.logic import (
     MAX_BUDGET,
     Ranked,
     is_close,

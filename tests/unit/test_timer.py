@@ -12,8 +12,25 @@ from facilitator import timer
 
 def test_new_timer_is_stopped_and_full():
     t = timer.new_timer(300)
-    assert t == {"duration": 300, "remaining": 300.0, "ends_at": None, "running": False}
+    assert t == {
+        "duration": 300,
+        "remaining": 300.0,
+        "ends_at": None,
+        "running": False,
+        "warning": 60,
+    }
     assert timer.remaining(t, 1e9) == 300.0
+
+
+def test_the_warning_is_due_in_the_last_minute_of_a_running_timer():
+    t = timer.start(timer.new_timer(300), now=1000.0)
+    assert not timer.warning_due(t, 1000.0 + 239)
+    assert timer.warning_due(t, 1000.0 + 240)
+    assert timer.warning_due(t, 1000.0 + 299.5)
+    assert not timer.warning_due(t, 1000.0 + 300)  # over: the screens say "time is up"
+    assert not timer.warning_due(timer.pause(t, 1000.0 + 250), 1000.0 + 260)
+    short = timer.start(timer.new_timer(600, warning=120), now=0.0)
+    assert timer.warning_due(short, 481.0) and not timer.warning_due(short, 479.0)
 
 
 def test_start_runs_down_with_the_clock():

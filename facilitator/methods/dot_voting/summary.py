@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from facilitator.methods.dot_voting.tally import is_close, per_item_cap, rank, vote_budget
+from facilitator.methods.dot_voting.logic import is_close, per_item_cap, rank, vote_budget
 from facilitator.summaries.blocks import Block, Notice, Paragraph, Table
 from facilitator.summaries.context import MIN_GROUP
 

@@ -71,3 +71,22 @@ export function clock(seconds) {
   const s = Math.max(0, Math.ceil(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/**
+ * Run `fn` once per animation frame at most, however many events arrive (a burst of notes
+ * from a full room is drawn once); the timeout covers a tab the browser is not painting.
+ */
+export function coalesce(fn) {
+  let pending = false;
+  const run = () => {
+    if (!pending) return;
+    pending = false;
+    fn();
+  };
+  return () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(run);
+    setTimeout(run, 120);
+  };
+}

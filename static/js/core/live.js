@@ -2,7 +2,9 @@
 //
 // The server sends "snapshot" on every connect, then "ev" events {seq, type, data}. An event
 // whose seq is not the next one (a gap), or that says resync, makes us ask for a fresh snapshot
-// with "sync"; events that arrive meanwhile are buffered and applied after it.
+// with "sync"; events that arrive meanwhile are buffered and applied after it. An event meant
+// for another group of people arrives as a placeholder {seq, type: "-"}: it only moves seq on
+// (the audience's own phones got the event itself first, so they ignore the placeholder).
 
 import { io } from '../../vendor/socket.io/socket.io.esm.min.js';
 import { Outbox } from './outbox.js';
@@ -63,6 +65,7 @@ export class Live {
       return;
     }
     this.seq = ev.seq;
+    if (ev.type === '-') return; // a placeholder: the event was for another group or person
     if (ev.data && ev.data.server_now) this.clockOffset = ev.data.server_now * 1000 - Date.now();
     const ok = this.opts.onEvent(ev);
     if (ok === false) this.resync();

@@ -24,6 +24,14 @@ export function applyCore(snap, ev) {
     case 'minutes.shared':
       snap.minutes_shared = d.shared;
       return true;
+    case 'groups.changed':
+      snap.groups = d.groups;
+      return !d.resync; // formed anew or ended: every view changes
+    case 'groups.shown':
+      if (snap.groups) snap.groups.shown = d.group;
+      return true;
+    case 'groups.moved':
+      return false; // this phone was moved: its group, rooms and wall change
     case 'workshop.status':
       snap.workshop.status = d.status;
       return true;
@@ -38,11 +46,27 @@ export function applyCore(snap, ev) {
   }
 }
 
+/** The group of people this phone is in ({id, number, name}) with its current name, or null. */
+export function myGroup(snap) {
+  const mine = snap && snap.me && snap.me.group;
+  if (!mine) return null;
+  const listed = ((snap.groups && snap.groups.list) || []).find((g) => g.id === mine.id);
+  return listed ? { ...mine, name: listed.name, number: listed.number } : mine;
+}
+
 /** Seconds left on the workshop timer at server time `now`. */
 export function timeLeft(timer, now) {
   if (!timer) return 0;
   if (timer.running && timer.ends_at) return Math.max(0, timer.ends_at - now);
   return Math.max(0, timer.remaining || 0);
+}
+
+/** True while a running timer is within its warning time of the end (default one minute). */
+export function warningDue(timer, now) {
+  if (!timer || !timer.running) return false;
+  const left = timeLeft(timer, now);
+  const limit = timer.warning ?? 60;
+  return left > 0 && left <= limit;
 }
 
 /**

@@ -7,6 +7,8 @@ import { Live } from '../core/live.js';
 import { applyCore, applyEvent, timeLeft } from '../core/state.js';
 import { h, clock, syncList } from '../core/dom.js';
 import { loadStrings, t } from '../core/i18n.js';
+import { mountScreen } from '../core/loader.js';
+import { GroupsCard } from './console_groups.js';
 import { Frame, coalesce, loadMethod, loadedMethod, scaleToFit, tn, translator } from './projector.js';
 
 const $ = (id) => document.getElementById(id);
@@ -77,12 +79,6 @@ function rescalePreview() {
   frame.refit();
 }
 
-function methodLabel(id) {
-  const key = `cx_method_${id}`;
-  const text = t(key);
-  return text === key ? id : text;
-}
-
 function drawAgenda() {
   const list = $('cx-agenda');
   const current = snap.phase.index;
@@ -103,7 +99,7 @@ function drawAgenda() {
     button.replaceChildren(
       h('span', { class: 'cx-phase-num' }, `${p.index + 1}.`),
       h('span', { class: 'cx-phase-name' }, p.title),
-      h('span', { class: 'cx-phase-meta' }, `${methodLabel(p.method)}${minutes}`),
+      h('span', { class: 'cx-phase-meta' }, `${p.method_label}${minutes}`),
       ...(here ? [h('span', { class: 'cx-phase-now' }, t('cx_current'))] : []),
     );
     button.disabled = snap.workshop.status === 'ended';
@@ -185,8 +181,7 @@ function drawPhase() {
 }
 
 function canReveal() {
-  if (!snap) return false;
-  return snap.phase.method === 'dot_voting' || Boolean(snap.view && snap.view.hide_until_reveal);
+  return Boolean(snap && (snap.phase.capabilities || []).includes('reveal'));
 }
 
 function drawMethod() {
@@ -196,31 +191,31 @@ function drawMethod() {
     $('cx-method').replaceChildren(holder);
     method = { id: phase.method, phase: phase.id, holder, module: null, controls: null };
     const current = method;
-    loadMethod(d.methods, phase.method).then((mod) => {
+    loadMethod(d.methods, phase.method, 'console').then((mod) => {
       if (method !== current) return;
       current.module = mod;
-      if (mod.console && mod.console.mount) {
-        current.controls = mod.console.mount(holder, {
-          send,
-          confirm: confirmAction,
-          say,
-          roles: data.roles,
-        });
-      }
+      current.controls = mountScreen(mod, holder, {
+        send,
+        confirm: confirmAction,
+        say,
+        roles: data.roles,
+      }, t);
       if (snap) draw();
     });
     return;
   }
-  if (method.controls) method.controls.update(snap);
+  if (method.controls) method.controls.update(snap, snap.view);
 }
 
 const redraw = coalesce(() => draw());
+const groupsCard = new GroupsCard($('cx-groups'), { send, confirm: confirmAction, roles: data.roles });
 
 function draw() {
   drawPhase();
   drawAgenda();
   drawTimer();
   drawSide();
+  groupsCard.update(snap);
   drawMethod();
   frame.update(snap);
 }
@@ -301,13 +296,16 @@ document.addEventListener('keydown', (e) => {
   e.preventDefault();
 });
 
-/** Mark an item of the current view hidden (notes or voting items). */
-function markHidden(view, id) {
-  for (const list of [view.notes, view.items]) {
-    const item = (list || []).find((x) => x.id === id);
-    if (item) item.hidden = true;
-  }
-  if (view.results) view.results = view.results.filter((r) => r.id !== id);
+/**
+ * The preview of the big screen: apply what the big screen got (ev.preview when it differs from
+ * the console's data) to the projector's view the server sent (snap.preview).
+ */
+function applyPreview(module, ev) {
+  if (!snap.preview || !module.apply) return true;
+  const d = ev.data || {};
+  if (d.phase !== undefined && d.phase !== snap.phase.id) return true;
+  const data = ev.preview || d;
+  return module.apply(snap.preview, { ...ev, data }, 'projector') !== false;
 }
 
 // -- connection -------------------------------------------------------------------------------
@@ -326,7 +324,7 @@ const live = new Live({
   },
   onEvent(ev) {
     if (!snap) return false;
-    const module = loadedMethod(snap.phase.method);
+    const module = loadedMethod(snap.phase.method, 'console');
     if (!module) {
       // Still loading the method: workshop-wide events apply, anything else resyncs.
       const core = applyCore(snap, ev) === true;
@@ -334,15 +332,17 @@ const live = new Live({
       return core;
     }
     if (ev.type === 'item.removed' && ev.data && ev.data.hidden) {
-      // Moderation: the console keeps a hidden item, marked, so it can be shown again.
+      // Moderation: the console keeps a hidden item, marked, so it can be shown again; the
+      // preview drops it like the big screen does.
       if (ev.data.phase !== snap.phase.id) return true;
-      markHidden(snap.view, ev.data.id);
       if (snap.spotlight && snap.spotlight.id === ev.data.id) snap.spotlight = null;
+      const kept = module.apply(snap.view, ev, 'facilitator') !== false;
+      const shown = applyPreview(module, ev);
       redraw();
-      return true;
+      return kept && shown;
     }
-    const ok = applyEvent(snap, ev, module);
-    if (ok !== false) redraw();
+    const ok = applyEvent(snap, ev, module) !== false && applyPreview(module, ev);
+    if (ok) redraw();
     return ok;
   },
   onStatus(status) {

@@ -1,16 +1,17 @@
 // The participant's phone: connects as a participant, keeps the workshop state from the snapshot
 // and events, and lets the current phase's method draw the one action that matters now.
 //
-// Method modules live in static/js/methods/<id>/ (apply.js: reducer, phone.js: the phone's UI)
-// and are loaded on demand, so a phone downloads only what its workshop uses.
-//   phone.render(root, ctx)       draw or update inside `root` (must keep focus and typed text)
-//   phone.onResult?(entry, ctx)   an outbox entry was acknowledged or refused
-//   phone.onEvent?(ev, ctx)       an event was applied to the snapshot
+// A method's front end is loaded on demand through the one contract of static/js/core/loader.js
+// (its phone screen only), so a phone downloads only what its workshop uses. The phone screen's
+// ctx.context() describes the phone as it is now: {snap, view, phase, open, send, pending,
+// dismiss, retry, announce, update, storageKey}; the screen must keep focus and typed text.
 
 import { Live } from '../core/live.js';
-import { applyEvent, timeLeft } from '../core/state.js';
+import { applyEvent, myGroup, timeLeft, warningDue } from '../core/state.js';
 import { clock, h, syncList } from '../core/dom.js';
 import { loadStrings, t } from '../core/i18n.js';
+import { loadMethod as loadModule, mountScreen } from '../core/loader.js';
+import { Presence } from '../core/presence.js';
 
 loadStrings();
 
@@ -19,10 +20,12 @@ const workshopId = Number(main.dataset.workshop);
 const els = {
   banner: document.getElementById('connection'),
   kicker: document.getElementById('phase-kicker'),
+  group: document.getElementById('my-group'),
   title: document.getElementById('phase-title'),
   question: document.getElementById('phase-question'),
   timer: document.getElementById('timer'),
   timerValue: document.getElementById('timer-value'),
+  timerWarning: document.getElementById('timer-warning'),
   message: document.getElementById('state-message'),
   stage: document.getElementById('stage'),
   announcer: document.getElementById('announcer'),
@@ -32,7 +35,8 @@ const els = {
   unsentList: document.getElementById('unsent-list'),
 };
 
-const modules = new Map(); // method id → {id, apply, phone} | null (unknown)
+const modules = new Map(); // method id → {id, apply, screen} | null (unknown)
+let instance = null; // the mounted phone screen of the current phase
 let snap = null;
 let status = 'connecting';
 let wasOffline = false;
@@ -41,8 +45,7 @@ let scheduled = false;
 
 function loadMethod(id) {
   if (modules.has(id)) return Promise.resolve(modules.get(id));
-  return Promise.all([import(`../methods/${id}/apply.js`), import(`../methods/${id}/phone.js`)])
-    .then(([reducer, phone]) => ({ id, apply: reducer.apply, phone }))
+  return loadModule(main.dataset.methods, id, 'phone')
     .catch(() => null)
     .then((module) => {
       modules.set(id, module);
@@ -88,6 +91,10 @@ function context() {
     announce,
     update: schedule,
     storageKey: `fx-draft-${workshopId}-${phaseId}`,
+    // Who else edits a field now (co-edited text): editing(key) → [{name, number}];
+    // editingHere(key, on) when this phone's focus enters or leaves the field.
+    editing: (key) => presence.editing(key),
+    editingHere: (key, on = true) => presence.announce(key, phaseId, on),
   };
 }
 
@@ -138,6 +145,9 @@ function renderTimer() {
   els.timer.hidden = false;
   setText(els.timerValue, clock(left));
   els.timer.classList.toggle('out', left <= 0);
+  const warn = warningDue(timer, live.serverNow());
+  els.timer.classList.toggle('warn', warn);
+  setText(els.timerWarning, warn ? t('time_almost_up') : '');
 }
 
 /** Refused texts written for another phase: shown until dismissed, so no text is ever lost. */
@@ -194,6 +204,13 @@ function render() {
     setText(els.question, '');
   }
   els.title.parentElement.classList.toggle('off', !running);
+  const group = myGroup(snap);
+  els.group.hidden = !group || workshop.status === 'ended';
+  if (group) {
+    setText(els.group, group.name
+      ? t('my_group_named', { n: group.number, name: group.name })
+      : t('my_group', { n: group.number }));
+  }
   if (els.foot) els.foot.hidden = workshop.status === 'ended';
   renderTimer();
 
@@ -220,17 +237,19 @@ function render() {
     if (stage.dataset.phase) {
       stage.replaceChildren();
       delete stage.dataset.phase;
+      instance = null;
     }
     stage.hidden = true;
     return;
   }
   stage.hidden = false;
   const phaseKey = `${phase.method}:${phase.id}`;
-  if (stage.dataset.phase !== phaseKey) {
+  if (stage.dataset.phase !== phaseKey || !instance) {
     stage.replaceChildren();
     stage.dataset.phase = phaseKey;
+    instance = mountScreen(method, stage, { context }, t);
   }
-  method.phone.render(stage, context());
+  instance.update(snap, snap.view);
 }
 
 function onSnapshot(data) {
@@ -260,7 +279,7 @@ function onEvent(ev) {
   } else {
     ok = applyEvent(snap, ev, method || { apply: () => true });
   }
-  if (ok !== false && method && method.phone.onEvent) method.phone.onEvent(ev, context());
+  if (ok !== false && method && instance && instance.onEvent) instance.onEvent(ev);
   schedule();
   return ok;
 }
@@ -278,8 +297,7 @@ function onStatus(next) {
 
 function onOutbox(entry) {
   if (snap && entry.phase === snap.phase.id) {
-    const method = currentMethod();
-    if (method && method.phone.onResult) method.phone.onResult(entry, context());
+    if (currentMethod() && instance && instance.onResult) instance.onResult(entry);
   } else if (entry.state === 'failed' && !(entry.data && entry.data.text)) {
     live.outbox.dismiss(entry.op); // a vote or +1 for a step that is over: nothing to keep
   }
@@ -305,4 +323,5 @@ window.addEventListener('offline', () => {
 window.addEventListener('online', () => {
   if (live.socket.connected) onStatus('online');
 });
+const presence = new Presence(live, schedule);
 setInterval(renderTimer, 1000);

@@ -1,146 +1,19 @@
 // The big screen: a fixed 1920-wide frame (top bar, join rail, question, the method's view),
 // scaled to the screen. The console imports Frame to show the same picture as a live preview.
 //
-// Method modules (static/js/methods/<id>.js) provide `projector.mount(root)` → {update(snap,
-// view), fit()} and `projector.publicView(snap)` (what the public sees of a staff snapshot).
+// A method draws its part through the contract of static/js/core/loader.js (its projector
+// screen: mount(root, {t}) → {update(snap, view), fit()}). The preview draws the server's own
+// projector view of the phase (snapshot.preview), never a view re-derived in the browser.
 
 import { Live } from '../core/live.js';
-import { applyCore, applyEvent, timeLeft } from '../core/state.js';
-import { h, clock } from '../core/dom.js';
-import { loadStrings, t as pageT } from '../core/i18n.js';
+import { applyCore, applyEvent, timeLeft, warningDue } from '../core/state.js';
+import { h, clock, coalesce } from '../core/dom.js';
+import { loadStrings, t as pageT, tn, translator } from '../core/i18n.js';
+import { loadedMethod, loadMethod, mountScreen } from '../core/loader.js';
+
+export { coalesce, loadedMethod, loadMethod, tn, translator };
 
 export const DESIGN_WIDTH = 1920;
-
-/**
- * A t() over other strings than the page's: the console's preview speaks the room's language
- * while the console itself speaks the facilitator's. Missing keys fall back to the page's t().
- */
-export function translator(strings) {
-  return (key, params = {}) => {
-    const text = strings && key in strings ? strings[key] : pageT(key);
-    return text.replace(/%\((\w+)\)s/g, (_, name) => String(params[name] ?? ''));
-  };
-}
-
-/** t() with a singular form: key_one when n is 1 (for languages whose plural is n ≠ 1). */
-export function tn(key, n, params = {}, t = pageT) {
-  return t(n === 1 ? `${key}_one` : key, { n, ...params });
-}
-
-const methodCache = new Map();
-const methodsLoaded = new Map();
-
-/** The method's module if it has already loaded (so events never wait for a promise). */
-export function loadedMethod(id) {
-  return methodsLoaded.get(id) || null;
-}
-
-/**
- * Import a method's front-end module once (static/js/methods/<id>.js). If that module cannot
- * load (say another screen's part of it is broken), fall back to the parts this screen needs,
- * so one screen's bug never blanks the big screen or the console.
- */
-export function loadMethod(base, id) {
-  if (!/^[a-z0-9_]+$/.test(id)) return Promise.reject(new Error(`bad method id ${id}`));
-  if (!methodCache.has(id)) {
-    const whole = import(`${base}${id}.js`).catch(() =>
-      Promise.all([
-        import(`${base}${id}/apply.js`),
-        import(`${base}${id}/projector.js`),
-        import(`${base}${id}/console.js`).catch(() => null),
-      ]).then(([apply, projector, console]) => ({ apply: apply.apply, projector, console })),
-    );
-    methodCache.set(id, whole.then((mod) => {
-      methodsLoaded.set(id, mod);
-      return mod;
-    }));
-  }
-  return methodCache.get(id);
-}
-
-/** Does `el` (or one of `extra`) overflow its box? */
-export function overflows(el, extra = []) {
-  for (const node of [el, ...extra]) {
-    if (node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Fit a list into `box` without scrollbars: try each size level (largest first, or from level
- * `from` when the list only grew); when even the smallest does not hold everything, keep as many
- * as fit from the end that matters (`keep`: 'last' keeps the newest, 'first' keeps the top of a
- * ranking). `render(items, level, left)` draws; returns the number of items left out.
- */
-export function fitList(box, items, levels, render, keep = 'last', from = 0) {
-  for (const level of levels.slice(Math.max(0, Math.min(from, levels.length - 1)))) {
-    render(items, level, 0);
-    if (!overflows(box, Array.from(box.querySelectorAll('[data-fit]')))) return 0;
-  }
-  const level = levels[levels.length - 1];
-  const part = (n) => (keep === 'last' ? items.slice(items.length - n) : items.slice(0, n));
-  let lo = 1;
-  let hi = items.length - 1;
-  let best = 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    render(part(mid), level, items.length - mid);
-    if (overflows(box, Array.from(box.querySelectorAll('[data-fit]')))) hi = mid - 1;
-    else {
-      best = mid;
-      lo = mid + 1;
-    }
-  }
-  render(part(best), level, items.length - best);
-  return items.length - best;
-}
-
-/**
- * Run `fn` once per animation frame at most, however many events arrive (a burst of notes
- * from a full room is drawn once); the timeout covers a tab the browser is not painting.
- */
-export function coalesce(fn) {
-  let pending = false;
-  const run = () => {
-    if (!pending) return;
-    pending = false;
-    fn();
-  };
-  return () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(run);
-    setTimeout(run, 120);
-  };
-}
-
-/** Remove the entrance class once its animation is over, so re-layout never replays it. */
-export function settle(el) {
-  el.classList.add('arrive');
-  el.dataset.born = String(performance.now());
-  const done = () => {
-    el.classList.remove('arrive');
-    el.style.animationDelay = '';
-  };
-  el.addEventListener('animationend', done, { once: true });
-  setTimeout(done, 1200);
-}
-
-/**
- * Before (re)inserting elements: an entrance animation that is still running continues where
- * it was instead of starting again (a refit moves cards in and out of the document).
- */
-export function keepArriving(elements) {
-  const now = performance.now();
-  for (const el of elements) {
-    if (el.classList.contains('arrive')) {
-      el.style.animationDelay = `${-(now - Number(el.dataset.born || now))}ms`;
-    }
-  }
-  return elements;
-}
 
 /**
  * The projector frame. opts: {title, code, qr, address, methods (base URL of method modules),
@@ -286,11 +159,11 @@ export class Frame {
       this.el.method.replaceChildren(holder);
       this.method = { id, phase: phase.id, holder, module: null };
       const current = this.method;
-      loadMethod(this.opts.methods, id)
+      loadMethod(this.opts.methods, id, 'projector')
         .then((mod) => {
           if (this.method !== current) return;
           current.module = mod;
-          current.view = mod.projector.mount(holder, { t: this.t });
+          current.view = mountScreen(mod, holder, {}, this.t);
           this.drawMethod();
         })
         .catch(() => {
@@ -299,8 +172,7 @@ export class Frame {
       return;
     }
     if (!this.method.view) return;
-    const proj = this.method.module.projector;
-    const view = this.opts.preview && proj.publicView ? proj.publicView(snap) : snap.view;
+    const view = this.opts.preview ? snap.preview || snap.view : snap.view;
     this.method.view.update(snap, view);
   }
 
@@ -315,6 +187,7 @@ export class Frame {
     const { t } = this;
     const timer = this.snap.timer || {};
     const left = timeLeft(timer, now);
+    const warn = warningDue(timer, now);
     const e = this.el;
     const idle = !timer.running && !(timer.duration > 0) && !(timer.remaining > 0);
     e.timer.hidden = idle || this.snap.workshop.status !== 'running';
@@ -322,9 +195,11 @@ export class Frame {
     if (e.clock.textContent !== text) e.clock.textContent = text;
     let note = '';
     if (timer.running && left <= 0) note = t('pj_time_up');
+    else if (warn) note = t('time_almost_up');
     else if (!timer.running && left > 0 && left < (timer.duration || 0)) note = t('pj_paused');
     if (e.timerNote.textContent !== note) e.timerNote.textContent = note;
     e.timer.classList.toggle('is-up', Boolean(timer.running && left <= 0));
+    e.timer.classList.toggle('is-warning', warn);
     e.timer.classList.toggle('is-paused', !timer.running);
   }
 }
@@ -366,9 +241,9 @@ function startPage() {
         window.location.reload();
         return;
       }
-      module = loadedMethod(snap.phase.method);
+      module = loadedMethod(snap.phase.method, 'projector');
       if (!module) {
-        loadMethod(d.methods, snap.phase.method).then((m) => {
+        loadMethod(d.methods, snap.phase.method, 'projector').then((m) => {
           if (live.snapshot && live.snapshot.phase.method === snap.phase.method) module = m;
         });
       }
