@@ -49,7 +49,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
 
-    from facilitator import addresses, extensions, i18n, security, web_guard
+    from facilitator import addresses, compression, extensions, i18n, security, web_guard
     from facilitator.extensions import csrf, db, limiter, login_manager, socketio
     from facilitator.realtime import guard, limits, origins
 
@@ -62,6 +62,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    compression.init_app(app)
     socketio.init_app(
         app,
         async_mode=values["ASYNC_MODE"],

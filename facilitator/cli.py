@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
+from typing import Any
 
 import click
 from flask import Flask
@@ -44,15 +46,10 @@ def serve(host: str | None, port: int | None, async_mode: str | None) -> None:
     from facilitator.realtime import scheduler
 
     scheduler.start(app)  # timers whose end moves the room on (e.g. the next round)
-    shown = app.config["PUBLIC_URL"]
-    if not shown:
-        # Only when needed: finding the LAN address may ask the resolver about this host name.
-        from facilitator.views.common import lan_address
-
-        shown = f"http://{lan_address() or '127.0.0.1'}:{port}"
     click.echo(f"Facilitator is running ({app.config['ASYNC_MODE']}).")
     click.echo(f"  Open on this laptop:  http://127.0.0.1:{port}/")
-    click.echo(f"  Phones on this Wi-Fi: {shown}/j")
+    for line in reach_lines(app.config, host, port):
+        click.echo(line)
     sys.stdout.flush()
     options: dict[str, object] = {}
     if app.config["ASYNC_MODE"] == "gevent":
@@ -60,6 +57,35 @@ def serve(host: str | None, port: int | None, async_mode: str | None) -> None:
 
         options["handler_class"] = quiet_gevent_handler()
     socketio.run(app, host=host, port=port, log_output=False, use_reloader=False, **options)
+
+
+def reach_lines(config: Mapping[str, Any], host: str, port: int) -> list[str]:
+    """What `serve` says about how phones reach this machine (read from its network
+    interfaces, never from the host name; nothing is sent)."""
+    from facilitator import network
+
+    if config["PUBLIC_URL"]:
+        return [f"  Phones join at:       {str(config['PUBLIC_URL']).rstrip('/')}/j"]
+    found = network.reach(config["DATA_DIR"])
+    if found.chosen is None:
+        return [
+            "  Phones cannot reach this computer: it is not connected to any network.",
+            "  Connect it to the same Wi-Fi as the participants' phones and restart,",
+            "  or set FACILITATOR_PUBLIC_URL to the address phones use.",
+        ]
+    lines = [f"  Phones on this Wi-Fi: http://{found.chosen.address}:{port}/j"]
+    others = [c for c in found.options if c != found.chosen]
+    if others:
+        lines.append(
+            f"  This computer is on {len(found.options)} networks; the console lets you pick "
+            "the room's Wi-Fi:"
+        )
+        lines.extend(f"    {c.label}" for c in found.options)
+    if host in ("127.0.0.1", "localhost", "::1"):
+        lines.append(
+            f"  Listening on {host} only: phones cannot connect. Use --host 0.0.0.0 to let them."
+        )
+    return lines
 
 
 @cli.command("methods")

@@ -66,22 +66,26 @@ def test_regenerating_keeps_edits_and_shows_the_new_text_beside(app: Flask, make
         # Nothing new in the data: the edits stay and nothing is proposed.
         assert service.regenerate(db.session, workshop)[1] == "unchanged"
         assert record.body == edited and record.proposed is None
-        # A decision changes the generated text: it waits beside the edits.
+        # A decision goes into the edited text at once (its own section); nothing waits.
         service.set_items(record, decisions="Kokeillaan yhtä luukkua", next_steps="")
+        assert "Kokeillaan yhtä luukkua" in record.body and "Oma lisäys." in record.body
+        assert service.regenerate(db.session, workshop)[1] == "unchanged"
+        edited = record.body
+        # The data changes (the workshop is renamed): the new text waits beside the edits and is
+        # offered section by section; the section only the facilitator edited is not offered.
+        workshop.title = "Uusi nimi"
         assert service.regenerate(db.session, workshop)[1] == "proposed"
         assert record.body == edited
-        assert record.proposed is not None and "Kokeillaan yhtä luukkua" in record.proposed
-        assert any(
-            line and line.kind == "added" for line in service.compare(edited, record.proposed)
-        )
+        assert [o.new.key for o in service.section_offers(record)] == [""]
         assert service.dismiss_proposed(record)
         assert record.body == edited and record.proposed is None and record.edited
         assert service.regenerate(db.session, workshop)[1] == "unchanged"
+        workshop.title = "Kolmas nimi"
         service.set_items(record, decisions="Toinen päätös", next_steps="Soitetaan")
         assert service.regenerate(db.session, workshop)[1] == "proposed"
         assert service.accept_proposed(record)
         assert "Toinen päätös" in record.body and "Oma lisäys." not in record.body
-        assert not record.edited
+        assert "# Kolmas nimi" in record.body and not record.edited
         # Another language for edited minutes: the edited text keeps its language until chosen.
         service.save(record, record.body + "\nMuokattu.\n")
         assert service.regenerate(db.session, workshop, locale="sv")[1] == "proposed"

@@ -76,19 +76,22 @@ def test_save_preview_and_conflict(app: Flask, make_room) -> None:  # type: igno
     saved = client.post(url, data={"body": "# Muokattu\r\n\r\nTeksti", "base": base})
     assert saved.status_code == 302
     record = _record(app, room)
-    assert record.body == "# Muokattu\n\nTeksti\n" and record.edited
+    # Decisions and next steps always keep their sections (here: none recorded yet).
+    assert record.body.startswith("# Muokattu\n\nTeksti\n\n## Päätökset\n") and record.edited
+    saved_body = record.body
     # The old base no longer matches: a second window's save does not overwrite.
     stale = client.post(url, data={"body": "# Toinen ikkuna", "base": base})
     assert stale.status_code == 200
     assert "changed in another window" in stale.get_data(as_text=True)
-    assert _record(app, room).body == "# Muokattu\n\nTeksti\n"
+    assert _record(app, room).body == saved_body
     fragment = client.post(f"{url}/preview", data={"body": "> <script>x</script>"})
     assert fragment.mimetype == "text/html"
     assert "<script>" not in fragment.get_data(as_text=True)
 
 
-def test_regenerate_after_edit_shows_both_and_confirm_replaces(app: Flask, make_room) -> None:  # type: ignore[no-untyped-def]
-    """Decisions after an edit: edits kept, regenerated text beside them; replace needs a tick."""
+def test_decisions_after_an_edit_reach_the_text_and_every_export(app: Flask, make_room) -> None:  # type: ignore[no-untyped-def]
+    """The bug: decisions saved after an edit reached no export ("No decisions recorded") until
+    a diff was resolved. Now they go into their section at once, edits elsewhere stay."""
     room = _ended_room(make_room, "Ajatus")
     client = room.console_http
     url = f"/console/{room.id}/minutes"
@@ -100,15 +103,46 @@ def test_regenerate_after_edit_shows_both_and_confirm_replaces(app: Flask, make_
     assert response.status_code == 302
     record = _record(app, room)
     assert record.decisions == ["Päätös A", "Päätös B"] and record.next_steps == ["Askel"]
-    assert record.body == "# Oma muistio\n\nOma teksti\n"
-    assert record.proposed and "Päätös A" in record.proposed
-    page = client.get(url).get_data(as_text=True)
-    assert "Your edits are kept" in page and "Päätös B" in page and "diff-added" in page
-    client.post(f"{url}/proposal", data={"choice": "accept"})
-    assert _record(app, room).body == "# Oma muistio\n\nOma teksti\n"
-    client.post(f"{url}/proposal", data={"choice": "accept", "confirm": "yes"})
+    assert record.body.startswith("# Oma muistio\n\nOma teksti\n")
+    assert "- Päätös A\n- Päätös B" in record.body and "- Askel" in record.body
+    assert record.proposed is None and record.edited
+    for fmt in ("md", "html", "docx", "pdf"):
+        content = client.get(f"{url}.{fmt}").data
+        text = _text_of(content, fmt)
+        for item in ("Oma teksti", "Päätös A", "Päätös B", "Askel"):
+            assert item in text, (fmt, item)
+        assert "No decisions" not in text and "Päätöksiä ei kirjattu" not in text
+
+
+def _text_of(content: bytes, fmt: str) -> str:
+    """The words of a downloaded file."""
+    if fmt == "docx":
+        from docx import Document
+
+        return "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
+    if fmt == "pdf":
+        import subprocess
+
+        return subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True, check=True
+        ).stdout.decode()
+    return content.decode("utf-8")
+
+
+def test_decisions_edited_in_the_text_reach_the_form(app: Flask, make_room) -> None:  # type: ignore[no-untyped-def]
+    """Editing the Decisions section in the text updates the form; deleting it puts it back."""
+    room = _ended_room(make_room, "Ajatus")
+    client = room.console_http
+    url = f"/console/{room.id}/minutes"
+    body = _record(app, room).body
+    body = body.replace("## Päätökset\n\nPäätöksiä ei kirjattu.", "## Päätökset\n\n- Tekstissä")
+    assert "- Tekstissä" in body
+    client.post(url, data={"body": body, "base": _base(client.get(url).get_data(as_text=True))})
+    assert _record(app, room).decisions == ["Tekstissä"]
+    gone = "# Lyhyt\n\nVain tämä."
+    client.post(url, data={"body": gone, "base": _base(client.get(url).get_data(as_text=True))})
     record = _record(app, room)
-    assert "Päätös A" in record.body and record.proposed is None and not record.edited
+    assert record.decisions == ["Tekstissä"] and "- Tekstissä" in record.body
 
 
 def test_redact_and_share(app: Flask, make_room) -> None:  # type: ignore[no-untyped-def]

@@ -59,6 +59,14 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def _dated(day: str) -> datetime:
+    """The workshop's day (noon UTC, so no time zone moves it) or the fixed stand-in."""
+    try:
+        return datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC) if day else _EPOCH
+    except ValueError:
+        return _EPOCH
+
+
 def _set_language(document: Any, locale: str) -> None:
     """Mark the text language on the default style, so spelling and hyphenation fit."""
     rpr = document.styles["Normal"].element.get_or_add_rPr()
@@ -219,7 +227,7 @@ def render(minutes: Minutes) -> bytes:
     props.title = _clean(minutes.title)
     props.language = _LANG.get(minutes.locale, "fi-FI")
     props.author = "Facilitator"
-    props.created = props.modified = _EPOCH
+    props.created = props.modified = _dated(minutes.date)
     props.last_modified_by = ""
     for block in minutes.blocks:
         add_block(document, block)

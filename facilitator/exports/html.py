@@ -184,14 +184,20 @@ DOCUMENT_CSP = (
 
 def render_document(minutes: Minutes) -> str:
     """A complete, standalone HTML document with its own Content Security Policy."""
+    date = (
+        Markup('<meta name="dcterms.created" content="%s">\n') % minutes.date
+        if minutes.date
+        else ""
+    )
     return Markup(
         '<!doctype html>\n<html lang="%s">\n<head>\n<meta charset="utf-8">\n'
         '<meta http-equiv="Content-Security-Policy" content="%s">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n%s\n</body>\n</html>\n"
+        "%s<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n%s\n</body>\n</html>\n"
     ) % (
         minutes.locale or "fi",
         Markup(DOCUMENT_CSP),  # a constant; quotes as they are (no entities)
+        date,
         minutes.title,
         Markup(STYLE),
         render_fragment(minutes),

@@ -6,9 +6,12 @@ export dict from ``workshop_json.export_workshop``. Adding a format is one modul
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from facilitator.exports import csv_export, docx, html, markdown, pdf, workshop_json
 from facilitator.summaries.blocks import Minutes
@@ -68,13 +71,40 @@ def export(data: dict[str, Any], fmt: str) -> bytes:
     return exporter(data)
 
 
-def filename(title: str, workshop_id: int | None, fmt: str) -> str:
-    """A safe download name such as ``minutes-12-kokeiluhetki.docx``."""
-    import re
-    import unicodedata
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+_TRAILING = " .-–—_,;"
 
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-").lower()[:40]
-    stem = "workshop" if not FORMATS[fmt].minutes else "minutes"
-    parts = [stem, str(workshop_id) if workshop_id is not None else "", slug]
-    return "-".join(p for p in parts if p) + "." + FORMATS[fmt].extension
+
+def _cut(text: str, limit: int, separator: str) -> str:
+    """``text`` at most ``limit`` characters, cut at the last ``separator`` when it is too long."""
+    if len(text) > limit:
+        text = text[:limit]
+        if separator in text:
+            text = text.rsplit(separator, 1)[0]
+    return text.rstrip(_TRAILING)
+
+
+def filename(title: str, workshop_id: int | None, fmt: str) -> str:
+    """The file name of a download, from the workshop's title: ``Kokeiluhetki.pdf``, and for the
+    workshop's data ``Kokeiluhetki (data).json``. Characters that file systems refuse are
+    dropped; a long title is cut at a word and never ends in a dash or a dot."""
+    clean = " ".join(_UNSAFE.sub(" ", unicodedata.normalize("NFC", title)).split())
+    stem = _cut(clean.strip(_TRAILING), 80, " ") or (
+        f"workshop-{workshop_id}" if workshop_id is not None else "workshop"
+    )
+    if not FORMATS[fmt].minutes:
+        stem += " (data)"
+    return f"{stem}.{FORMATS[fmt].extension}"
+
+
+def ascii_filename(name: str) -> str:
+    """An ASCII stand-in for ``name`` (for the plain ``filename=`` of a download)."""
+    stem, _, extension = name.rpartition(".")
+    plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = _cut(re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower(), 60, "-") or "download"
+    return f"{slug}.{extension}"
+
+
+def content_disposition(name: str) -> str:
+    """``attachment`` with the name twice: ASCII for old clients, UTF-8 (RFC 6266) for others."""
+    return f"attachment; filename=\"{ascii_filename(name)}\"; filename*=UTF-8''{quote(name)}"

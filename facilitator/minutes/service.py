@@ -2,18 +2,22 @@
 
 Generation is a pure function of the workshop export (``facilitator.summaries.build_minutes``)
 rendered to Markdown. The stored record keeps the last generated text as a baseline: when the
-facilitator has edited the text, a regenerated text is kept beside it (``proposed``) and nothing
-is replaced until they choose. Every function flushes at most; the caller commits.
+facilitator has edited the text, a regenerated text is kept beside it (``proposed``) and offered
+section by section (``minutes.sections``); nothing is replaced until they choose. Decisions and
+next steps are the record's own fields, always written into their sections of the text and of
+every export. Every function flushes at most; the caller commits.
 """
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
 import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, tzinfo
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from markupsafe import Markup
 from sqlalchemy import select
@@ -23,6 +27,7 @@ from facilitator import privacy
 from facilitator.exports import html as html_export
 from facilitator.exports import markdown as md_export
 from facilitator.exports.workshop_json import export_workshop
+from facilitator.minutes import sections
 from facilitator.models import Workshop, WorkshopMinutes
 from facilitator.models.types import utcnow
 from facilitator.summaries.blocks import Minutes
@@ -172,9 +177,23 @@ def digest(text: str) -> str:
 
 
 def save(record: WorkshopMinutes, body: str) -> None:
-    """Store the facilitator's text."""
-    record.body = normalize_text(body)
+    """Store the facilitator's text. Decisions and next steps edited in the text become the
+    form's; their sections are always in the text (put back if deleted)."""
+    text = normalize_text(body)
+    decisions, next_steps = sections.items_in(text, record.locale)
+    if decisions is not None:
+        record.decisions = clean_items(decisions)
+    if next_steps is not None:
+        record.next_steps = clean_items(next_steps)
+    record.body = _with_items(record, text)
     _touch(record)
+
+
+def _with_items(record: WorkshopMinutes, text: str, locale: str | None = None) -> str:
+    """``text`` with the record's decisions and next steps in their sections."""
+    return sections.with_items(
+        text, locale or record.locale, list(record.decisions), list(record.next_steps)
+    )
 
 
 def accept_proposed(record: WorkshopMinutes) -> bool:
@@ -184,6 +203,30 @@ def accept_proposed(record: WorkshopMinutes) -> bool:
     record.generated = record.body = record.proposed
     record.locale = record.proposed_locale or record.locale
     record.proposed = record.proposed_locale = None
+    _touch(record)
+    return True
+
+
+def section_offers(record: WorkshopMinutes) -> list[sections.Offer]:
+    """The regenerated sections that differ from the facilitator's text (empty when the new text
+    is in another language: then it is taken or left as a whole)."""
+    if record.proposed is None or (record.proposed_locale or record.locale) != record.locale:
+        return []
+    return sections.offers(record.body, record.proposed, record.generated)
+
+
+def accept_section(record: WorkshopMinutes, key: str, digest: str) -> bool:
+    """Take one regenerated section into the text; when nothing differs any more, the
+    regenerated text becomes the baseline and stops waiting. False if it changed meanwhile."""
+    if record.proposed is None:
+        return False
+    text = sections.accept(record.body, record.proposed, key, digest)
+    if text is None:
+        return False
+    record.body = _with_items(record, text)
+    if not sections.offers(record.body, record.proposed, record.generated):
+        record.generated = record.proposed
+        record.proposed = record.proposed_locale = None
     _touch(record)
     return True
 
@@ -214,6 +257,14 @@ def set_items(
     changed = new_decisions != list(record.decisions) or new_steps != list(record.next_steps)
     record.decisions = new_decisions
     record.next_steps = new_steps
+    # Into the text, the baseline and any waiting regenerated text alike, so an edited text
+    # gets them at once and stays "edited" only if it was.
+    if record.body.strip():
+        record.body = _with_items(record, record.body)
+    if record.generated.strip():
+        record.generated = _with_items(record, record.generated)
+    if record.proposed:
+        record.proposed = _with_items(record, record.proposed, record.proposed_locale)
     _touch(record)
     return changed
 
@@ -327,7 +378,8 @@ def set_shared(record: WorkshopMinutes, shared: bool) -> None:
 
 def as_minutes(record: WorkshopMinutes, workshop: Workshop) -> Minutes:
     """The stored (possibly edited) text read back into blocks, for rendering."""
-    return md_export.parse(record.body, title=workshop.title, locale=record.locale)
+    text = _with_items(record, record.body)
+    return md_export.parse(text, title=workshop.title, locale=record.locale)
 
 
 def current_minutes(
@@ -336,7 +388,7 @@ def current_minutes(
     """The minutes to export: the stored text, else freshly generated (not stored)."""
     record = get(session, workshop)
     if record is not None and record.body.strip():
-        text, locale = record.body, record.locale
+        text, locale = _with_items(record, record.body), record.locale
     else:
         locale = workshop.locale if workshop.locale in LOCALES else "fi"
         decisions = record.decisions if record else []
@@ -350,7 +402,23 @@ def current_minutes(
         )
     if redact_with is not None:
         text = redact_with(text)
-    return md_export.parse(text, title=workshop.title, locale=locale)
+    minutes = md_export.parse(text, title=workshop.title, locale=locale)
+    return dataclasses.replace(minutes, date=workshop_date(workshop))
+
+
+def workshop_date(workshop: Workshop) -> str:
+    """The day the workshop was held (started, else ended, else created), as an ISO date in the
+    time zone the minutes show times in."""
+    from facilitator.summaries import DEFAULT_TIMEZONE
+
+    moment = workshop.started_at or workshop.ended_at or workshop.created_at
+    if moment is None:
+        return ""
+    try:
+        zone: tzinfo = ZoneInfo(DEFAULT_TIMEZONE)
+    except ZoneInfoNotFoundError:  # no time-zone database: the UTC day
+        zone = UTC
+    return moment.astimezone(zone).date().isoformat()
 
 
 def public_minutes_html(session: Session, workshop: Workshop) -> Markup | None:
@@ -361,41 +429,15 @@ def public_minutes_html(session: Session, workshop: Workshop) -> Markup | None:
     return html_export.render_fragment(as_minutes(record, workshop))
 
 
+def preview_of(record: WorkshopMinutes, text: str, *, title: str = "") -> Markup:
+    """The preview of (possibly unsaved) text as it will be exported: with the decisions and
+    next steps the record holds."""
+    return preview_html(_with_items(record, text), title=title, locale=record.locale)
+
+
 def preview_html(text: str, *, title: str = "", locale: str = "fi") -> Markup:
     """Edited Markdown as the exported documents will show it (blocks → HTML fragment)."""
     return html_export.render_fragment(md_export.parse(text, title=title, locale=locale))
-
-
-@dataclass(frozen=True)
-class DiffLine:
-    """One line of a comparison: ``kind`` is "same", "added" or "removed"."""
-
-    kind: Literal["same", "added", "removed"]
-    text: str
-
-
-def compare(
-    mine: str, regenerated: str, *, context: int = 2, limit: int = 600
-) -> list[DiffLine | None]:
-    """What the regenerated text changes compared with the edited one (None = skipped lines;
-    at most about ``limit`` lines, the full regenerated text is shown beside it anyway)."""
-    out: list[DiffLine | None] = []
-    a, b = mine.splitlines(), regenerated.splitlines()
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    for group in matcher.get_grouped_opcodes(context):
-        if len(out) >= limit:
-            break
-        if out:
-            out.append(None)
-        for tag, i1, i2, j1, j2 in group:
-            if tag == "equal":
-                out.extend(DiffLine("same", line) for line in a[i1:i2])
-                continue
-            if tag in ("replace", "delete"):
-                out.extend(DiffLine("removed", line) for line in a[i1:i2])
-            if tag in ("replace", "insert"):
-                out.extend(DiffLine("added", line) for line in b[j1:j2])
-    return [*out[:limit], None] if len(out) > limit else out
 
 
 def personal_data(record: WorkshopMinutes) -> list[privacy.Finding]:

@@ -170,6 +170,8 @@ class Minutes:
     locale: str
     blocks: tuple[Block, ...]
     footer: str
+    # The workshop's date (ISO 8601, "2026-03-04"), written into the files' metadata; "" if unknown.
+    date: str = ""
 
 
 def renderer_for(table: Mapping[type, R], block: object, fmt: str) -> R:

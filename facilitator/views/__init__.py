@@ -8,7 +8,9 @@ from flask import Flask
 def register_blueprints(app: Flask) -> None:
     """Attach every blueprint."""
     from facilitator.views import (
+        account,
         api,
+        assets,
         auth,
         console,
         deletion,
@@ -16,6 +18,7 @@ def register_blueprints(app: Flask) -> None:
         minutes,
         participant,
         projector,
+        reach,
         series,
         shared_minutes,
     )
@@ -30,6 +33,9 @@ def register_blueprints(app: Flask) -> None:
         minutes,
         shared_minutes,
         series,
+        reach,
+        assets,
+        account,
     ):
         app.register_blueprint(module.bp)
     errors.init_app(app)

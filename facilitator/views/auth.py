@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import login_required, login_user, logout_user
+from flask_login import login_required, login_url, login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response
@@ -113,4 +113,13 @@ def logout() -> Response:
 
 
 login_manager.login_view = "auth.login"
-login_manager.login_message = _l("Log in to continue.")
+
+
+@login_manager.unauthorized_handler
+def unauthorized() -> Response:
+    """A page that needs a facilitator: on the very first visit create the first account (no
+    "log in" when there is nobody to log in as), otherwise log in and come back."""
+    if not has_users():
+        return redirect(url_for("auth.setup"))
+    flash(_("Log in to continue."), "info")
+    return redirect(login_url("auth.login", next_url=request.full_path.rstrip("?")))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import ipaddress
-import socket
+from urllib.parse import urlsplit
 
 import segno
 from flask import abort, current_app, request
 from flask_login import current_user
 
+from facilitator import network
 from facilitator.access import workshop_for
 from facilitator.extensions import db
 from facilitator.models import Workshop
@@ -23,16 +24,32 @@ def _is_loopback(host: str) -> bool:
 
 
 def lan_address() -> str | None:
-    """This machine's first non-loopback IPv4 address (no traffic is sent to find it)."""
-    try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
-    except OSError:
-        return None
-    for info in infos:
-        address = str(info[4][0])
-        if not _is_loopback(address):
-            return address
-    return None
+    """The address phones use to reach this machine: the facilitator's chosen network
+    interface, else the likeliest one (read from the interfaces; no traffic is sent)."""
+    chosen = network.reach(current_app.config["DATA_DIR"]).chosen
+    return chosen.address if chosen else None
+
+
+def opened_locally() -> bool:
+    """True when this page was opened at a loopback address (127.0.0.1, localhost)."""
+    return _is_loopback(urlsplit(f"//{request.host}").hostname or "")
+
+
+def phone_reach() -> dict[str, object]:
+    """How phones reach the address in the QR code, for the console to explain.
+
+    ``mode`` is "configured" (FACILITATOR_PUBLIC_URL), "direct" (this page was opened at an
+    address phones can use), "lan" (this machine's network interface, ``options`` to choose
+    from) or "none" (no network: phones cannot reach this machine).
+    """
+    if current_app.config.get("PUBLIC_URL"):
+        return {"mode": "configured", "options": (), "chosen": None}
+    if not opened_locally():
+        return {"mode": "direct", "options": (), "chosen": None}
+    found = network.reach(current_app.config["DATA_DIR"])
+    if found.chosen is None:
+        return {"mode": "none", "options": (), "chosen": None}
+    return {"mode": "lan", "options": found.options, "chosen": found.chosen}
 
 
 def base_url() -> str:
@@ -42,13 +59,16 @@ def base_url() -> str:
     if configured:
         return configured
     host = request.host
-    name, _, port = host.rpartition(":") if host.count(":") == 1 else (host, "", "")
-    if not _is_loopback(name or host):
+    if not opened_locally():
         return f"{request.scheme}://{host}"
     lan = lan_address()
     if lan is None:
         return f"{request.scheme}://{host}"
-    return f"{request.scheme}://{lan}{':' + port if port else ''}"
+    try:
+        port = urlsplit(f"//{host}").port
+    except ValueError:
+        port = None
+    return f"{request.scheme}://{lan}{f':{port}' if port else ''}"
 
 
 def join_url(workshop: Workshop) -> str:

@@ -23,7 +23,7 @@ from facilitator.models import Workshop
 from facilitator.operations.workshops import create_workshop
 from facilitator.roles import STATED_ROLES
 from facilitator.ui_strings import strings_for
-from facilitator.views.common import join_url, owned_workshop
+from facilitator.views.common import join_url, owned_workshop, phone_reach
 from facilitator.views.projector import join_address
 from facilitator.views.series import SeriesForm, my_series
 
@@ -118,6 +118,7 @@ def live(workshop_id: int) -> str:
         qr_url=url_for("projector.qr", workshop_id=workshop.id, token=workshop.projector_token),
         join_url=url,
         join_address=join_address(url),
+        reach=phone_reach(),
         minutes_url=minutes_url(workshop.id),
         roles={key: str(label) for key, label in STATED_ROLES.items()},
         preview_strings=preview_strings,

@@ -15,7 +15,9 @@ from werkzeug.wrappers import Response
 
 from facilitator import privacy
 from facilitator.access import workshop_for
+from facilitator.blocking import run_blocking
 from facilitator.config import LOCALES
+from facilitator.exports import pdf as pdf_export
 from facilitator.exports import registry
 from facilitator.exports.html import DOCUMENT_CSP
 from facilitator.exports.workshop_json import export_workshop
@@ -95,16 +97,30 @@ def _page(workshop: Workshop, record: WorkshopMinutes | None, *, draft: str | No
     body = draft if draft is not None else (record.body if record else "")
     locale = record.locale if record else workshop.locale
     data_findings = privacy.scan_export(export_workshop(db.session, workshop))
+    if record is not None:
+        preview = service.preview_of(record, body, title=workshop.title)
+    else:
+        preview = service.preview_html(body, title=workshop.title, locale=locale)
+    offers = service.section_offers(record) if record is not None else []
     return render_template(
         "minutes/edit.html",
         workshop=workshop,
         record=record,
         body=body,
         base=service.digest(record.body if record else ""),
-        preview=service.preview_html(body, title=workshop.title, locale=locale),
+        preview=preview,
         findings=_findings(body),
         data_findings=len(data_findings),
-        diff=service.compare(body, record.proposed) if record and record.proposed else [],
+        offers=[
+            {
+                "offer": offer,
+                "new": service.preview_html(offer.new.text, locale=locale),
+                "mine": service.preview_html(offer.mine.text, locale=locale)
+                if offer.mine is not None
+                else None,
+            }
+            for offer in offers
+        ],
         suggestions=service.suggestions(db.session, workshop, record),
         named_themes=list(record.themes or []) if record else [],
         phase_titles=_phase_titles(workshop),
@@ -156,10 +172,11 @@ def preview(workshop_id: int) -> Response:
     """The preview of unsaved text as an HTML fragment (for the page script)."""
     workshop = owned_workshop(workshop_id)
     record = service.get(db.session, workshop)
-    locale = record.locale if record else workshop.locale
-    html = service.preview_html(
-        request.form.get("body", "")[:MAX_BODY], title=workshop.title, locale=locale
-    )
+    text = request.form.get("body", "")[:MAX_BODY]
+    if record is not None:
+        html = service.preview_of(record, text, title=workshop.title)
+    else:
+        html = service.preview_html(text, title=workshop.title, locale=workshop.locale)
     return Response(str(html), mimetype="text/html")
 
 
@@ -176,8 +193,8 @@ def regenerate(workshop_id: int) -> Response:
     if outcome == "proposed":
         flash(
             _(
-                "Your edits are kept. The regenerated text is shown beside them: keep yours "
-                "or use the new one."
+                "Your edits are kept. The sections that the new text changes are shown below: "
+                "accept the ones you want."
             ),
             "info",
         )
@@ -206,10 +223,28 @@ def proposal(workshop_id: int) -> Response:
     return _back(workshop)
 
 
+@bp.post("/console/<int:workshop_id>/minutes/proposal/section")
+@login_required
+def proposal_section(workshop_id: int) -> Response:
+    """Take one section of the regenerated text into the minutes."""
+    workshop = owned_workshop(workshop_id)
+    record = _record(workshop)
+    key, digest = request.form.get("key", ""), request.form.get("digest", "")
+    if service.accept_section(record, key, digest):
+        flash(
+            _("The section “%(title)s” now has the new text.") % {"title": key or _("Beginning")},
+            "info",
+        )
+    else:
+        flash(_("That section changed meanwhile. Look at it again below."), "error")
+    db.session.commit()
+    return _back(workshop)
+
+
 @bp.post("/console/<int:workshop_id>/minutes/items")
 @login_required
 def items(workshop_id: int) -> Response:
-    """Save decisions and next steps, then regenerate (edits are never replaced)."""
+    """Save decisions and next steps into their sections of the minutes (edits elsewhere stay)."""
     workshop = owned_workshop(workshop_id)
     record = _record(workshop)
     changed = service.set_items(
@@ -217,22 +252,11 @@ def items(workshop_id: int) -> Response:
         decisions=request.form.get("decisions", "")[:50_000],
         next_steps=request.form.get("next_steps", "")[:50_000],
     )
-    db.session.flush()
-    if changed:
-        outcome = service.regenerate(db.session, workshop)[1]
-        if outcome == "proposed":
-            flash(
-                _(
-                    "Decisions and next steps are saved. Your edited minutes are kept; the "
-                    "regenerated text with them is shown beside yours."
-                ),
-                "info",
-            )
-        else:
-            flash(_("Decisions and next steps are saved and added to the minutes."), "info")
+    db.session.commit()
+    if changed and record.body.strip():
+        flash(_("Decisions and next steps are saved and in the minutes."), "info")
     else:
         flash(_("Decisions and next steps are saved."), "info")
-    db.session.commit()
     return _back(workshop)
 
 
@@ -339,15 +363,19 @@ def download(workshop: Workshop, fmt: str, *, redacted: bool) -> Response:
             workshop,
             redact_with=(lambda text: privacy.redact(text, label)) if redacted else None,
         )
-        content = registry.render(minutes, fmt)
+        # A long PDF takes seconds to lay out: off the event loop, so phones stay connected.
+        if fmt == "pdf":
+            pdf_export.load()
+        content = run_blocking(registry.render, minutes, fmt)
     else:
         data = export_workshop(db.session, workshop)
         if redacted:
             data = privacy.redact_export(data, label)
         content = registry.export(data, fmt)
-    response = Response(content, mimetype=spec.media_type)
+    # content_type, not mimetype: the media types already name their charset (sent once).
+    response = Response(content, content_type=spec.media_type)
     name = registry.filename(workshop.title, workshop.id, fmt)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Content-Disposition"] = registry.content_disposition(name)
     response.headers["Cache-Control"] = "no-store"
     if fmt == "html":
         response.headers["Content-Security-Policy"] = HTML_DOWNLOAD_CSP
