@@ -96,3 +96,19 @@ def test_limit_keys() -> None:
     assert limit_key("::ffff:192.0.2.1") == "192.0.2.1"
     assert limit_key("fe80::1%eth0") == "fe80::/64"
     assert limit_key("") == "unknown"
+
+
+def test_the_default_lets_a_200_person_room_behind_one_nat_join(tmp_path: Path) -> None:
+    """FACILITATOR_SEAT_RATE's default: 200 people behind one address all join (with room for
+    rejoins); a script making seats is stopped at 300."""
+    with running_app(tmp_path / "default", RATELIMIT_ENABLED=True) as app:
+        with app.app_context():
+            owner = User(username="fasi", display_name="F", password_hash="x")
+            db.session.add(owner)
+            db.session.flush()
+            kit = app.extensions["facilitator.kits"]["demo"]
+            code = create_workshop(db.session, owner, kit).join_code
+            db.session.commit()
+        statuses = [phone(app).post(f"/j/{code}", data={}).status_code for _ in range(301)]
+        assert statuses[:300] == [302] * 300
+        assert statuses[300] == 429
