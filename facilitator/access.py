@@ -11,9 +11,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 
 from facilitator.models import Series, SeriesFacilitator, Workshop
-
-#: Largest id a database column holds; larger ids cannot exist (and overflow SQLite's integer).
-MAX_ID = 2**63 - 1
+from facilitator.models.types import MAX_ID  # INTEGER is 32-bit on PostgreSQL
 
 
 def _series_of(user_id: int) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -43,17 +44,21 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         or values["MESSAGE_QUEUE_URL"]
         or "memory://",
         RATELIMIT_HEADERS_ENABLED=True,
+        # Redis down: limits are kept in this process's memory (logged once) and joining works.
+        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
 
-    from facilitator import compression, extensions, i18n, security
+    from facilitator import addresses, compression, extensions, i18n, security, web_guard
     from facilitator.extensions import csrf, db, limiter, login_manager, socketio
+    from facilitator.realtime import guard, limits, origins
 
     db.init_app(app)
     with app.app_context():
         _tune_engine(db.engine)
     csrf.init_app(app)
     limiter.init_app(app)
+    addresses.announce_limiter_fallback()
     login_manager.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
@@ -64,10 +69,20 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
         message_queue=values["MESSAGE_QUEUE_URL"] or None,
         channel=values["MESSAGE_QUEUE_CHANNEL"],
         max_http_buffer_size=values["MAX_MESSAGE_BYTES"] * 4,
-        cors_allowed_origins=[],
+        cors_allowed_origins=origins.checker(values["PUBLIC_URL"], values["ALLOWED_ORIGINS"]),
         ping_interval=10,
         ping_timeout=10,
         manage_session=False,
+        serializer=guard.packet_class(values["MAX_MESSAGE_BYTES"]),
+        logger=guard.QuietLogger(logging.getLogger("facilitator.realtime.socket")),
+        engineio_logger=guard.QuietLogger(logging.getLogger("facilitator.realtime.engine")),
+    )
+    guard.init_app(app, socketio.server)
+    limits.init_app(app)
+    web_guard.init_app(
+        app,
+        max_body=values["MAX_MESSAGE_BYTES"] * 4,
+        on_broken_socket=app.extensions["facilitator.message_guard"].close_for_environ,
     )
     if values["PROXY_COUNT"] > 0:
         # Outermost, so pages and the socket handshake both see the phone's own address.
@@ -78,6 +93,7 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
     del extensions
 
     from facilitator.methods import setup_methods
+    from facilitator.operations import erasure  # noqa: F401  (its mapper events erase text)
 
     setup_methods(app)
 
@@ -96,13 +112,18 @@ def build_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def _engine_options(url: str) -> dict[str, Any]:
+    # Parameters stay out of error messages and logs: they hold what participants wrote.
     if url.startswith("sqlite"):
-        return {"connect_args": {"check_same_thread": False, "timeout": 30}}
-    return {"pool_size": 10, "max_overflow": 20, "pool_pre_ping": True}
+        return {
+            "connect_args": {"check_same_thread": False, "timeout": 30},
+            "hide_parameters": True,
+        }
+    return {"pool_size": 10, "max_overflow": 20, "pool_pre_ping": True, "hide_parameters": True}
 
 
 def _tune_engine(engine: Any) -> None:
-    """SQLite: WAL, foreign keys, a busy timeout; applied to every new connection."""
+    """SQLite: WAL, foreign keys, a busy timeout, deleted content overwritten with zeros;
+    applied to every new connection."""
     if engine.dialect.name != "sqlite":
         return
     from sqlalchemy import event
@@ -114,4 +135,5 @@ def _tune_engine(engine: Any) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()

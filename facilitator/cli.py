@@ -51,7 +51,12 @@ def serve(host: str | None, port: int | None, async_mode: str | None) -> None:
     for line in reach_lines(app.config, host, port):
         click.echo(line)
     sys.stdout.flush()
-    socketio.run(app, host=host, port=port, log_output=False, use_reloader=False)
+    options: dict[str, object] = {}
+    if app.config["ASYNC_MODE"] == "gevent":
+        from facilitator.realtime.guard import quiet_gevent_handler
+
+        options["handler_class"] = quiet_gevent_handler()
+    socketio.run(app, host=host, port=port, log_output=False, use_reloader=False, **options)
 
 
 def reach_lines(config: Mapping[str, Any], host: str, port: int) -> list[str]:
@@ -186,10 +191,12 @@ def kits_check(paths: tuple[str, ...]) -> None:
 @click.option("--days", type=int, default=None, help="Override FACILITATOR_RETENTION_DAYS.")
 @click.option("--dry-run", is_flag=True, help="List what would be deleted, delete nothing.")
 def purge(days: int | None, dry_run: bool) -> None:
-    """Delete ended workshops older than the retention period, with all their data."""
+    """Delete workshops past the retention period (ended, left running or never started),
+    with all their data, then compact the database files."""
     from facilitator import db_migrate
     from facilitator.extensions import db
     from facilitator.models.types import utcnow
+    from facilitator.operations.erasure import compact
     from facilitator.operations.retention import delete_workshop, expired
 
     app = _app()
@@ -204,6 +211,11 @@ def purge(days: int | None, dry_run: bool) -> None:
             if not dry_run:
                 delete_workshop(db.session, workshop)
         db.session.commit()
+        if old and not dry_run:
+            db.session.remove()
+            compact(db.engine)
+        db.session.remove()
+        db.engine.dispose()
     click.echo(
         f"{len(old)} workshop(s) older than {keep} days {'found' if dry_run else 'deleted'}."
     )

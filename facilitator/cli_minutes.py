@@ -94,13 +94,15 @@ def import_command(file: str, owner: str, title: str | None) -> None:
     from sqlalchemy import select
 
     from facilitator import create_app, db_migrate
+    from facilitator.cleaning import clean_tree
     from facilitator.exports.workshop_json import ImportProblem, import_workshop
     from facilitator.extensions import db
     from facilitator.models import User
 
     try:
-        data = json.loads(Path(file).read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        # Cleaned like any other input: no NUL or other control character reaches a database.
+        data = clean_tree(json.loads(Path(file).read_text(encoding="utf-8")))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise click.ClickException(f"{file} is not a JSON file: {exc}") from None
     app = create_app()
     with app.app_context():

@@ -59,15 +59,41 @@ SETTINGS: tuple[Setting, ...] = (
         "Address phones use in the QR code (https://workshop.example.org); empty: this machine's "
         "LAN address and port.",
     ),
+    Setting(
+        "ALLOWED_ORIGINS",
+        "",
+        "Extra web origins allowed to open sockets (comma-separated, https://host:port); the "
+        "page's own address and the public URL always are.",
+    ),
     Setting("SECRET_KEY", "", "Signs sessions and seats; generated and stored on first run."),
     Setting("DEFAULT_LOCALE", "fi", "Language of new workshops and first visits: fi, sv or en."),
     Setting("KITS_DIR", "", "Extra folder of session kits (*.yaml) besides the bundled ones."),
     Setting("MAX_MESSAGE_BYTES", 16384, "Largest socket message accepted.", int),
     Setting(
-        "RATE_PER_SECOND", 5, "Socket actions per second a connection may send (sustained).", int
+        "RATE_PER_SECOND",
+        5,
+        "Socket actions per second a seat may send across its connections (sustained).",
+        int,
     ),
-    Setting("RATE_BURST", 30, "Socket actions a connection may send in a burst.", int),
-    Setting("JOIN_RATE", "20 per minute", "Join-code attempts allowed per address."),
+    Setting("RATE_BURST", 30, "Socket actions a seat may send in a burst.", int),
+    Setting(
+        "SEAT_CONNECTIONS",
+        8,
+        "Socket connections one seat (a phone's participant, a facilitator, a workshop's "
+        "projector screens) may hold at once.",
+        int,
+    ),
+    Setting(
+        "JOIN_RATE",
+        "20 per minute",
+        "Wrong join codes allowed per address (a valid code is never refused).",
+    ),
+    Setting(
+        "SEAT_RATE",
+        "300 per 10 minutes",
+        "New participants (seats) one address may create; room for a 200-person room behind "
+        "one NAT address, not for a script.",
+    ),
     Setting(
         "RATELIMIT_STORAGE_URL",
         "",

@@ -6,6 +6,8 @@ a laptop on a room's Wi-Fi; a reverse proxy adds HSTS in server mode (docs/deplo
 
 from __future__ import annotations
 
+import hmac
+
 from flask import Flask, Response
 
 CSP = "; ".join(
@@ -31,6 +33,15 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+
+
+def same_secret(given: object, stored: str) -> bool:
+    """Constant-time comparison of a secret from a request with the stored one; any text
+    (hmac refuses non-ASCII str, so both sides are compared as bytes)."""
+    if not isinstance(given, str) or not given:
+        return False
+    encoded = given.encode("utf-8", "surrogatepass")
+    return hmac.compare_digest(encoded, stored.encode("utf-8"))
 
 
 def init_app(app: Flask) -> None:

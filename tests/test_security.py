@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,6 +75,12 @@ def test_security_headers_on_every_page_type(app, make_room):
     csp = download.headers["Content-Security-Policy"]
     assert "default-src 'none'" in csp and "script-src" not in csp and "http" not in csp
     assert download.headers["X-Content-Type-Options"] == "nosniff"
+    # The saved file keeps its policy wherever it is opened later (issue 16): a meta tag.
+    meta = re.search(
+        r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">',
+        download.get_data(as_text=True).split("</head>")[0],
+    )
+    assert meta and "default-src 'none'" in meta.group(1) and "script-src" not in meta.group(1)
 
 
 def test_cookies_are_http_only(app, make_room):

@@ -174,8 +174,16 @@ def render_fragment(minutes: Minutes) -> Markup:
     )
 
 
+#: The saved document carries its own stylesheet; nothing else may load or run, wherever the
+#: file is opened later (also sent as the download's header).
+DOCUMENT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
+
+
 def render_document(minutes: Minutes) -> str:
-    """A complete, standalone HTML document."""
+    """A complete, standalone HTML document with its own Content Security Policy."""
     date = (
         Markup('<meta name="dcterms.created" content="%s">\n') % minutes.date
         if minutes.date
@@ -183,9 +191,17 @@ def render_document(minutes: Minutes) -> str:
     )
     return Markup(
         '<!doctype html>\n<html lang="%s">\n<head>\n<meta charset="utf-8">\n'
+        '<meta http-equiv="Content-Security-Policy" content="%s">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "%s<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n%s\n</body>\n</html>\n"
-    ) % (minutes.locale or "fi", date, minutes.title, Markup(STYLE), render_fragment(minutes))
+    ) % (
+        minutes.locale or "fi",
+        Markup(DOCUMENT_CSP),  # a constant; quotes as they are (no entities)
+        date,
+        minutes.title,
+        Markup(STYLE),
+        render_fragment(minutes),
+    )
 
 
 def render(minutes: Minutes) -> bytes:

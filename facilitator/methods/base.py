@@ -58,8 +58,8 @@ __all__ = [
 #: The three screens a method draws on.
 SCREENS = ("phone", "projector", "console")
 
-#: A row id in a payload: a positive integer a database column can hold.
-ItemId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+#: A row id in a payload: a positive integer a database column can hold (models.types.MAX_ID).
+ItemId = Annotated[int, Field(ge=1, le=2**31 - 1)]  # INTEGER is 32-bit on PostgreSQL
 
 
 class Payload(BaseModel):

@@ -7,6 +7,10 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, DateTime
 from sqlalchemy.types import TypeDecorator
 
+#: The largest row id: primary keys are INTEGER, 32-bit on PostgreSQL. Larger ids in a URL or a
+#: payload cannot name a row; they are answered as "not found" before any query.
+MAX_ID = 2**31 - 1
+
 
 def utcnow() -> datetime:
     """The current time, timezone-aware UTC."""

@@ -32,6 +32,9 @@ MESSAGES = {
         "add your words to it and save again."
     ),
     "no_seat": _l("You are not in this workshop. Join again with the code."),
+    "too_many_connections": _l(
+        "This workshop is open in too many windows on this device. Close the others and reload."
+    ),
     "wrong_code": _l("No workshop has this code. Check the code and try again."),
     "nobody_here": _l("Nobody has joined yet. Form groups when people are here."),
     "too_many_attempts": _l("Too many attempts. Wait a minute and try again."),

@@ -25,6 +25,7 @@ from facilitator.models.workshop import STATUS_DRAFT, STATUS_ENDED
 from facilitator.operations import groups
 from facilitator.realtime.context import ActionContext
 from facilitator.realtime.errors import ActionError, error_data
+from facilitator.realtime.payload_keys import refuse_keys
 from facilitator.realtime.publish import workshop_transaction
 from facilitator.realtime.seat import Seat
 
@@ -104,6 +105,7 @@ def _run(seat: Seat, envelope: Envelope) -> dict[str, Any]:
         if seat.role not in spec.roles:
             raise ActionError("forbidden", 403)
         _check_open(workshop, phase, spec, seat)
+        refuse_keys(spec.payload, envelope.data, seat.role)
         try:
             payload = spec.payload.model_validate(envelope.data)
         except ValidationError as exc:

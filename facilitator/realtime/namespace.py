@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hmac
+import logging
 import time
 from dataclasses import replace
 from typing import Any
@@ -10,28 +10,34 @@ from typing import Any
 from flask import current_app, request
 from flask_babel import force_locale
 from flask_login import current_user
-from flask_socketio import SocketIO, join_room, leave_room
+from flask_socketio import ConnectionRefusedError, SocketIO, join_room, leave_room
 from sqlalchemy import select
 
 from facilitator.access import may_facilitate
+from facilitator.cleaning import TooDeep, clean_tree
 from facilitator.extensions import db
+from facilitator.logthrottle import LogThrottle
 from facilitator.methods.base import FACILITATOR, PARTICIPANT, PROJECTOR
 from facilitator.models import Participant, Workshop
+from facilitator.models.types import MAX_ID
 from facilitator.operations import groups
 from facilitator.operations.participants import token_hash
 from facilitator.realtime.errors import error_data
 from facilitator.realtime.gate import handle_action
+from facilitator.realtime.limits import seat_limits
 from facilitator.realtime.ratelimit import TokenBucket
 from facilitator.realtime.seat import Seat, group_room, public_room, rooms_for
 from facilitator.realtime.snapshot import build_snapshot
+from facilitator.security import same_secret
 
 SEAT_COOKIE = "seat_{}"
 
-# Per-process connection state, keyed by socket id (a socket lives in one process).
+# Per-process connection state, keyed by socket id (a socket lives in one process). Action and
+# snapshot budgets and connection counts are per seat (realtime.limits).
 _seats: dict[str, Seat] = {}
-_buckets: dict[str, TokenBucket] = {}
-_sync_buckets: dict[str, TokenBucket] = {}
 _presence_buckets: dict[str, TokenBucket] = {}
+_failures = LogThrottle()
+log = logging.getLogger(__name__)
 
 
 def seat_cookie_name(workshop_id: int) -> str:
@@ -47,7 +53,7 @@ def resolve_seat(auth: Any) -> Seat | None:
         workshop_id = int(auth.get("workshop"))
     except (TypeError, ValueError):
         return None
-    if not 0 < workshop_id < 2**63:  # no such row; a larger id would overflow SQLite
+    if not 0 < workshop_id <= MAX_ID:  # no such row; a larger id overflows the column
         return None
     workshop = db.session.get(Workshop, workshop_id)
     if workshop is None:
@@ -59,11 +65,7 @@ def resolve_seat(auth: Any) -> Seat | None:
         return None
     if role == PROJECTOR:
         token = auth.get("token")
-        if (
-            isinstance(token, str)
-            and token
-            and hmac.compare_digest(token, workshop.projector_token)
-        ):
+        if same_secret(token, workshop.projector_token):
             return Seat(workshop.id, PROJECTOR, locale=workshop.locale)
         return None
     if role == PARTICIPANT:
@@ -154,10 +156,12 @@ def regroup_local(workshop_id: int) -> None:
         _seats[sid] = replace(seat, group_id=group_id)
 
 
-def snapshot_for(seat: Seat) -> dict[str, Any]:
-    """A fresh snapshot read in its own short transaction."""
+def snapshot_for(seat: Seat) -> dict[str, Any] | None:
+    """A fresh snapshot read in its own short transaction (None: the workshop was deleted)."""
     workshop = db.session.get(Workshop, seat.workshop_id, populate_existing=True)
-    assert workshop is not None
+    if workshop is None:
+        db.session.rollback()
+        return None
     try:
         return build_snapshot(db.session, workshop, seat)
     finally:
@@ -175,11 +179,11 @@ def register(socketio: SocketIO) -> None:
         if seat is None:
             return False
         sid = request.sid  # type: ignore[attr-defined]
+        if not seat_limits(current_app).attach(seat.key):
+            with force_locale(seat.locale):
+                refusal = error_data("too_many_connections")["error"]
+            raise ConnectionRefusedError(refusal["message"], {"code": refusal["code"]})
         _seats[sid] = seat
-        config = current_app.config
-        _buckets[sid] = TokenBucket(config["RATE_PER_SECOND"], config["RATE_BURST"])
-        # Snapshots have their own budget: a client that just sent a burst must still resync.
-        _sync_buckets[sid] = TokenBucket(config["RATE_PER_SECOND"], config["RATE_BURST"])
         for room in rooms_for(seat):
             join_room(room)
         # Straight to this process's own socket: a snapshot can be large, and through the
@@ -191,25 +195,33 @@ def register(socketio: SocketIO) -> None:
     def disconnect(*_: Any) -> None:
         """Forget the connection's seat."""
         sid = request.sid  # type: ignore[attr-defined]
-        _seats.pop(sid, None)
-        _buckets.pop(sid, None)
-        _sync_buckets.pop(sid, None)
+        seat = _seats.pop(sid, None)
+        if seat is not None:
+            seat_limits(current_app).detach(seat.key)
         _presence_buckets.pop(sid, None)
 
     @socketio.on("act")
-    def act(raw: Any = None) -> dict[str, Any]:
+    def act(raw: Any = None, *extra: Any) -> dict[str, Any]:
         """One action through the gate; the return value is the ack."""
         seat = current_seat()
         if seat is None:
             return error_data("no_seat")
-        bucket = _buckets.get(request.sid)  # type: ignore[attr-defined]
-        if bucket is not None and not bucket.allow(time.monotonic()):
+        if extra:
+            return malformed(seat, "extra_arguments")
+        if not seat_limits(current_app).allow_action(seat.key):
             with force_locale(seat.locale):
                 return error_data("rate_limited")
-        return handle_action(seat, raw)
+        try:
+            raw = clean_envelope(raw)
+        except TooDeep:
+            return malformed(seat, "too_deep")
+        ack = handle_action(seat, raw)
+        if not ack["ok"] and ack["error"]["code"] == "bad_request":
+            strike("bad_envelope")
+        return ack
 
     @socketio.on("presence")
-    def presence(raw: Any = None) -> None:
+    def presence(raw: Any = None, *_: Any) -> None:
         """Someone is editing (or stopped editing) a field: tell the others who can see it.
 
         Ephemeral: not saved, not numbered, never acknowledged; phones send it again every few
@@ -249,17 +261,62 @@ def register(socketio: SocketIO) -> None:
         socketio.emit("presence", message, to=room, skip_sid=request.sid)  # type: ignore[attr-defined]
 
     @socketio.on("sync")
-    def sync(*_: Any) -> dict[str, Any]:
+    def sync(*args: Any) -> dict[str, Any]:
         """A fresh snapshot, for a client that saw a gap in seq (or was moved to a group)."""
         seat = current_seat()
         if seat is None:
             return error_data("no_seat")
-        bucket = _sync_buckets.get(request.sid)  # type: ignore[attr-defined]
-        if bucket is not None and not bucket.allow(time.monotonic()):
+        if len(args) > 1:
+            return malformed(seat, "extra_arguments")
+        # Snapshots have their own budget: a client that just sent a burst must still resync.
+        if not seat_limits(current_app).allow_sync(seat.key):
             with force_locale(seat.locale):
                 return error_data("rate_limited")
         try:
             seat = reseat(request.sid, seat)  # type: ignore[attr-defined]
         finally:
             db.session.rollback()
-        return {"ok": True, "data": snapshot_for(seat)}
+        snapshot = snapshot_for(seat)
+        if snapshot is None:
+            with force_locale(seat.locale):
+                return error_data("no_seat")
+        return {"ok": True, "data": snapshot}
+
+    @socketio.on("*")
+    def unknown(event: Any = None, *_: Any) -> dict[str, Any]:
+        """Any other event name: refused (and counted as malformed)."""
+        return malformed(current_seat(), "unknown_event")
+
+    @socketio.on_error_default
+    def failed(exc: Exception) -> dict[str, Any]:
+        """A handler raised: one short log line (throttled), the server_error answer."""
+        _failures.log(
+            log,
+            str(request.sid),
+            "socket event failed (%s)",
+            type(exc).__name__,  # type: ignore[attr-defined]
+        )
+        seat = current_seat()
+        with force_locale(seat.locale if seat else current_app.config["DEFAULT_LOCALE"]):
+            return error_data("server_error")
+
+
+def strike(kind: str) -> None:
+    """Count a malformed message against this connection (see realtime.guard)."""
+    guard = current_app.extensions.get("facilitator.message_guard")
+    if guard is not None:
+        guard.strike_socket(request.sid, kind)  # type: ignore[attr-defined]
+
+
+def malformed(seat: Seat | None, kind: str) -> dict[str, Any]:
+    """Refuse a message no real client sends: a strike and the bad_request answer."""
+    strike(kind)
+    with force_locale(seat.locale if seat else current_app.config["DEFAULT_LOCALE"]):
+        return error_data("bad_request")
+
+
+def clean_envelope(raw: Any) -> Any:
+    """The envelope with every text in its data cleaned (facilitator.cleaning)."""
+    if isinstance(raw, dict) and isinstance(raw.get("data"), dict):
+        return {**raw, "data": clean_tree(raw["data"])}
+    return raw

@@ -35,6 +35,11 @@ class Seat:
         return PROJECTOR
 
     @property
+    def key(self) -> tuple[int, str]:
+        """The seat across its connections (budgets and connection counts are per seat)."""
+        return (self.workshop_id, self.actor)
+
+    @property
     def is_staff(self) -> bool:
         """Facilitators see everything, including hidden and unrevealed notes."""
         return self.role == FACILITATOR

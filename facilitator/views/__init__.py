@@ -13,6 +13,7 @@ def register_blueprints(app: Flask) -> None:
         assets,
         auth,
         console,
+        deletion,
         errors,
         minutes,
         participant,
@@ -25,6 +26,7 @@ def register_blueprints(app: Flask) -> None:
     for module in (
         auth,
         console,
+        deletion,
         participant,
         projector,
         api,

@@ -14,6 +14,7 @@ from wtforms.validators import DataRequired, EqualTo, Length
 
 from facilitator.extensions import db, limiter, login_manager
 from facilitator.models import User
+from facilitator.web_guard import safe_next
 
 bp = Blueprint("auth", __name__)
 
@@ -98,10 +99,7 @@ def login() -> str | Response:
         user = db.session.scalars(select(User).where(User.username == form.username.data)).first()
         if user is not None and user.check_password(form.password.data):
             login_user(user, remember=True)
-            target = request.args.get("next", "")
-            if not target.startswith("/") or target.startswith("//"):
-                target = url_for("console.home")
-            return redirect(target)
+            return redirect(safe_next(request.args.get("next"), url_for("console.home")))
         flash(_("Wrong username or password."), "error")
     return render_template("auth/login.html", form=form)
 

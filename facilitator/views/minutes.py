@@ -19,6 +19,7 @@ from facilitator.blocking import run_blocking
 from facilitator.config import LOCALES
 from facilitator.exports import pdf as pdf_export
 from facilitator.exports import registry
+from facilitator.exports.html import DOCUMENT_CSP
 from facilitator.exports.workshop_json import export_workshop
 from facilitator.extensions import db
 from facilitator.i18n import LANGUAGE_NAMES
@@ -45,7 +46,7 @@ FORMAT_LABELS = {
     "json": _l("Whole workshop as data (.json, can be imported)"),
 }
 # A downloaded HTML file carries its own stylesheet; nothing else may load or run.
-HTML_DOWNLOAD_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+HTML_DOWNLOAD_CSP = DOCUMENT_CSP
 MAX_BODY = 2_000_000
 
 

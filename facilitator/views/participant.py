@@ -40,13 +40,32 @@ SEAT_MAX_AGE = 30 * 86400
 
 
 def join_limit() -> str:
-    """Join-code attempts per address (FACILITATOR_JOIN_RATE)."""
+    """Wrong join codes allowed per address (FACILITATOR_JOIN_RATE)."""
     return str(current_app.config["JOIN_RATE"])
+
+
+def seat_limit() -> str:
+    """New seats allowed per address (FACILITATOR_SEAT_RATE)."""
+    return str(current_app.config["SEAT_RATE"])
 
 
 def wrong_code(response: Response) -> bool:
     """Only wrong codes use up attempts: a room behind one address must all be able to join."""
     return response.status_code in (400, 404)
+
+
+def valid_code() -> bool:
+    """A code of an existing workshop is never limited, however many wrong codes the same
+    address sent (a room behind one NAT address must not lock itself out by mistyping)."""
+    code = (request.view_args or {}).get("code")
+    if code is None:
+        code = request.form.get("code", "")
+    return find_by_code(db.session, str(code)) is not None
+
+
+def seat_made(response: Response) -> bool:
+    """The response gave the phone a new seat."""
+    return any(h.startswith("seat_") for h in response.headers.getlist("Set-Cookie"))
 
 
 class CodeForm(FlaskForm):
@@ -80,7 +99,9 @@ def current_participant(workshop: Workshop) -> Participant | None:
 
 
 @bp.route("/j", methods=["GET", "POST"])
-@limiter.shared_limit(join_limit, scope="join", methods=["POST"], deduct_when=wrong_code)
+@limiter.shared_limit(
+    join_limit, scope="join", methods=["POST"], deduct_when=wrong_code, exempt_when=valid_code
+)
 def enter_code() -> str | Response:
     """Type the code shown on the screen."""
     form = CodeForm()
@@ -94,7 +115,8 @@ def enter_code() -> str | Response:
 
 
 @bp.route("/j/<code>", methods=["GET", "POST"])
-@limiter.shared_limit(join_limit, scope="join", deduct_when=wrong_code)
+@limiter.shared_limit(join_limit, scope="join", deduct_when=wrong_code, exempt_when=valid_code)
+@limiter.shared_limit(seat_limit, scope="seat", methods=["POST"], deduct_when=seat_made)
 def join(code: str) -> str | Response | tuple[str, int]:
     """The page the QR opens: one big button, optional name and role."""
     workshop = find_by_code(db.session, code)

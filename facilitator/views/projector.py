@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, abort, g, render_template, url_for
@@ -11,14 +10,16 @@ from flask_babel import force_locale
 from facilitator.extensions import db
 from facilitator.methods import workshop_assets
 from facilitator.models import Workshop
+from facilitator.models.types import MAX_ID
+from facilitator.security import same_secret
 from facilitator.views.common import join_url, qr_svg
 
 bp = Blueprint("projector", __name__)
 
 
 def _workshop(workshop_id: int, token: str) -> Workshop:
-    workshop = db.session.get(Workshop, workshop_id) if workshop_id < 2**63 else None
-    if workshop is None or not hmac.compare_digest(workshop.projector_token, token):
+    workshop = db.session.get(Workshop, workshop_id) if 0 < workshop_id <= MAX_ID else None
+    if workshop is None or not same_secret(token, workshop.projector_token):
         abort(404)
     g.workshop_locale = workshop.locale
     return workshop

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import hmac
-
 from flask import Blueprint, abort, g, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from facilitator.extensions import db
 from facilitator.minutes import service
 from facilitator.models import Workshop
+from facilitator.models.types import MAX_ID
 from facilitator.operations.workshops import find_by_code
+from facilitator.security import same_secret
 from facilitator.views.participant import current_participant
 
 bp = Blueprint("shared_minutes", __name__)
@@ -40,8 +40,8 @@ def phone(code: str) -> Response | tuple[str, int]:
 @bp.route("/p/<int:workshop_id>/<token>/minutes")
 def projector(workshop_id: int, token: str) -> tuple[str, int]:
     """The shared minutes on the big screen (projector token)."""
-    workshop = db.session.get(Workshop, workshop_id) if 0 < workshop_id < 2**63 else None
-    if workshop is None or not hmac.compare_digest(workshop.projector_token, token):
+    workshop = db.session.get(Workshop, workshop_id) if 0 < workshop_id <= MAX_ID else None
+    if workshop is None or not same_secret(token, workshop.projector_token):
         abort(404)
     g.workshop_locale = workshop.locale
     back = url_for("projector.show", workshop_id=workshop.id, token=token)

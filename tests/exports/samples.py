@@ -111,7 +111,7 @@ def workshop_export() -> dict[str, Any]:
             "phase": "ideas",
             "participant": 3,
             "kind": "note",
-            "body": "poistettu",
+            "body": "",
             "value": 0,
             "parent": None,
             "data": {},

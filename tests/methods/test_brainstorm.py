@@ -44,9 +44,9 @@ def test_add_edit_delete_own_note(make_room):
     assert _last(projector, "item.removed")["data"] == {"id": note["id"], "phase": room.phase_id(0)}
     assert snapshot(projector)["view"]["notes"] == []
     assert snapshot(console)["view"]["notes"] == []
-    # Kept in the database, marked deleted.
+    # A tombstone stays in the database, without its text.
     [row] = notes(room)
-    assert row.deleted and row.body == "Matalampi kynnys"
+    assert row.deleted and row.body == ""
     # A deleted note can no longer be edited or deleted.
     assert error_code(act(phone.sock, "note.edit", {"id": note["id"], "text": "x"})) == "not_found"
     assert error_code(act(phone.sock, "note.delete", {"id": note["id"]})) == "not_found"
@@ -143,8 +143,9 @@ def test_hide_until_reveal(make_room):
     # Edits, +1s and grouping stay concealed as well.
     act(author.sock, "note.edit", {"id": note["id"], "text": "Salainen 2"})
     assert _last(projector, "note.updated")["data"]["note"] == {"id": note["id"], "concealed": True}
-    act(other.sock, "note.plus", {"id": note["id"]})
-    assert _last(projector, "note.plus")["data"] == {"phase": room.phase_id(0)}
+    # A +1 on a note this phone cannot see is refused like a note that does not exist.
+    assert error_code(act(other.sock, "note.plus", {"id": note["id"]})) == "not_found"
+    assert not [e for e in events(projector) if e["type"] == "note.plus"]
     group = act(console, "theme.create", {"label": "G"})["data"]["theme"]
     act(console, "note.theme", {"id": note["id"], "theme": group["id"]})
     assert _last(projector, "note.themed")["data"] == {"phase": room.phase_id(0)}
@@ -170,8 +171,9 @@ def test_show_others_off_keeps_notes_from_other_phones(make_room):
     assert snapshot(other.sock)["view"]["notes"] == []
     assert snapshot(projector)["view"]["notes"] == []
     # +1s and grouping of notes others cannot see do not reach them either.
-    act(other.sock, "note.plus", {"id": note["id"]})
-    assert _last(projector, "note.plus")["data"] == {"phase": room.phase_id(0)}
+    # A +1 on a note this phone cannot see is refused like a note that does not exist.
+    assert error_code(act(other.sock, "note.plus", {"id": note["id"]})) == "not_found"
+    assert not [e for e in events(projector) if e["type"] == "note.plus"]
     group = act(console, "theme.create", {"label": "G"})["data"]["theme"]
     act(console, "note.theme", {"id": note["id"], "theme": group["id"]})
     assert _last(projector, "note.themed")["data"] == {"phase": room.phase_id(0)}

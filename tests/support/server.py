@@ -45,6 +45,7 @@ class LiveServer:
             "PYTHONUNBUFFERED": "1",
             # Every test phone joins from 127.0.0.1: lift the per-address join limit.
             "FACILITATOR_JOIN_RATE": "100000 per minute",
+            "FACILITATOR_SEAT_RATE": "100000 per minute",
             **(env or {}),
         }
         self.proc: subprocess.Popen[bytes] | None = None

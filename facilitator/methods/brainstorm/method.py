@@ -25,6 +25,7 @@ from facilitator.models.types import utcnow
 from facilitator.realtime.context import ActionContext, ViewContext
 from facilitator.realtime.controls import follow_spotlight
 from facilitator.realtime.errors import ActionError
+from facilitator.realtime.payload_keys import staff_only
 from facilitator.roles import STATED_ROLES
 
 NOTE = "note"
@@ -52,7 +53,7 @@ class Config(BaseModel):
 
 class NoteAdd(Payload):
     text: str = Field(min_length=1)
-    on_behalf_role: str | None = Field(default=None, max_length=20)
+    on_behalf_role: str | None = Field(default=None, max_length=20, json_schema_extra=staff_only())
 
 
 class NoteEdit(Payload):
@@ -239,7 +240,12 @@ class Brainstorm(Method):
         if not ctx.config.allow_plus:  # type: ignore[attr-defined]
             raise ActionError("unknown_action")
         note = ctx.get(payload.id, NOTE)
-        if note is None or note.hidden:
+        unseen = (
+            self.private(ctx)
+            and note is not None
+            and note.participant_id != ctx.seat.participant_id
+        )
+        if note is None or note.hidden or unseen:  # what a phone cannot see does not exist for it
             raise ActionError("not_found", 404)
         if note.participant_id == ctx.seat.participant_id:
             raise ActionError("own_note")

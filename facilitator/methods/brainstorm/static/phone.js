@@ -549,7 +549,8 @@ function onResult(entry, ctx) {
       if (counted && counted.delete(saved.id) && view.concealed > 0) view.concealed -= 1;
       const note = view.notes.find((n) => n.id === saved.id);
       if (note) note.mine = true;
-      else view.notes.push({ plussed: false, ...saved, mine: true });
+      // A replayed ack carries no text (the server's replay log keeps none): use our own.
+      else view.notes.push({ plussed: false, text: entry.data.text, ...saved, mine: true });
       ctx.announce(t('note_saved'));
       return;
     }
