@@ -3,6 +3,10 @@
 python-docx's default template provides the styles (Heading 1–3, List Bullet, Table Grid, Caption),
 so the file opens with a navigable outline in Word and LibreOffice. Participants' words are
 indented italic paragraphs; automatic findings are shaded, bordered paragraphs.
+
+A figure is a PNG drawn from its SVG by resvg (python-docx embeds raster images only) with the
+bundled DejaVu Sans, so it looks the same on every machine; its text alternative is the
+picture's description (what screen readers read), and its data table follows it.
 """
 
 from __future__ import annotations
@@ -12,19 +16,23 @@ import io
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
+from importlib import resources
 from typing import Any
 
+import resvg_py
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Emu, Pt, RGBColor
 from lxml import etree
 
+from facilitator.summaries import figure as figures
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
+    Figure,
     Heading,
     Minutes,
     Notice,
@@ -174,6 +182,41 @@ def _notice(document: Any, block: Notice) -> None:
     ppr.append(shade)
 
 
+_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
+_EMU_PER_PX = 9525  # 914400 EMU per inch, 96 CSS pixels per inch
+
+
+def figure_png(svg: str) -> bytes:
+    """A figure's SVG as a PNG at twice its size, drawn with the bundled fonts only."""
+    folder = resources.files("facilitator").joinpath("fonts")
+    with resources.as_file(folder) as path:
+        png = resvg_py.svg_to_bytes(
+            svg_string=figures.with_font(svg, "DejaVu Sans"),
+            skip_system_fonts=True,
+            font_files=[str(path / name) for name in _FONTS],
+            zoom=2,
+            background="#ffffff",
+        )
+    return bytes(png)
+
+
+def _figure(document: Any, block: Figure) -> None:
+    if block.caption:
+        _styled(document, _clean(block.caption), "Caption")
+    section = document.sections[-1]
+    room = int(section.page_width - section.left_margin - section.right_margin)
+    width_px, _height = figures.size_of(block.svg)
+    width = Emu(min(room, int(width_px * _EMU_PER_PX)))
+    paragraph = document.add_paragraph()
+    shape = paragraph.add_run().add_picture(io.BytesIO(figure_png(block.svg)), width=width)
+    # The text alternative: Word reads the description ("alt text"), LibreOffice the title.
+    alt = " ".join(_clean(block.alt).split())
+    shape._inline.docPr.set("descr", alt)
+    shape._inline.docPr.set("title", alt)
+    if block.table.columns or block.table.rows:
+        _table(document, block.table)
+
+
 _RENDER: dict[type, Callable[[Any, Any], None]] = {
     Heading: _heading,
     Paragraph: _paragraph,
@@ -182,6 +225,7 @@ _RENDER: dict[type, Callable[[Any, Any], None]] = {
     Quote: _quote,
     Facts: _facts,
     Notice: _notice,
+    Figure: _figure,
 }
 
 

@@ -6,10 +6,14 @@ machine; no network and no system fonts are used. Headings become PDF outline en
 Lines are measured and wrapped here (word by word, with the font's glyph widths) and placed with
 fpdf2's low-level ``text``: fpdf2's own ``multi_cell`` and ``table`` measure character by
 character and took over ten seconds for the appendix of a 5,000-note workshop.
+
+A figure's SVG is drawn as vector graphics by fpdf2 with the bundled font (its words stay text
+that can be searched and copied), with its text alternative on the image; its data table follows.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -18,10 +22,12 @@ from typing import Any
 
 from fpdf import FPDF
 
+from facilitator.summaries import figure as figures
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
+    Figure,
     Heading,
     Minutes,
     Notice,
@@ -306,6 +312,29 @@ def _notice(pdf: _Document, block: Notice) -> None:
     pdf.y += 3
 
 
+def _figure(pdf: _Document, block: Figure) -> None:
+    width_px, height_px = figures.size_of(block.svg)
+    width = min(pdf.epw, width_px * 25.4 / 96)
+    height = width * height_px / width_px
+    page = pdf.page_break_trigger - pdf.t_margin - 12
+    if height > page:  # taller than a page: shrink to fit one
+        width, height = width * page / height, page
+    pdf.use("B", _BODY)
+    caption = pdf.wrap(block.caption, pdf.epw) if block.caption else []
+    if pdf.room_left() < height + len(caption) * pdf.line_height() + 2:
+        pdf.add_page()
+    if caption:
+        pdf.lines(caption)
+        pdf.y += 1
+    svg = figures.with_font(block.svg, FONT).encode("utf-8")
+    pdf.image(io.BytesIO(svg), x=pdf.l_margin, y=pdf.y, w=width, h=height, alt_text=block.alt)
+    pdf.y += height + 2
+    if block.table.columns or block.table.rows:
+        _table(pdf, block.table)
+    else:
+        pdf.y += 1
+
+
 _RENDER: dict[type, Callable[[Any, Any], None]] = {
     Heading: _heading,
     Paragraph: _paragraph,
@@ -314,6 +343,7 @@ _RENDER: dict[type, Callable[[Any, Any], None]] = {
     Quote: _quote,
     Facts: _facts,
     Notice: _notice,
+    Figure: _figure,
 }
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import difflib
 import hashlib
 import logging
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -59,6 +60,18 @@ def build(
     )
 
 
+def generate(
+    export: dict[str, Any],
+    locale: str,
+    *,
+    decisions: list[str] | tuple[str, ...] = (),
+    next_steps: list[str] | tuple[str, ...] = (),
+) -> tuple[str, dict[str, str]]:
+    """The generated minutes as Markdown text, and the SVGs of its figures by key."""
+    minutes = build(export, locale, decisions=decisions, next_steps=next_steps)
+    return md_export.render_markdown(minutes), md_export.figures_of(minutes)
+
+
 def markdown_of(
     export: dict[str, Any],
     locale: str,
@@ -67,8 +80,19 @@ def markdown_of(
     next_steps: list[str] | tuple[str, ...] = (),
 ) -> str:
     """The generated minutes as Markdown text."""
-    minutes = build(export, locale, decisions=decisions, next_steps=next_steps)
-    return md_export.render_markdown(minutes)
+    return generate(export, locale, decisions=decisions, next_steps=next_steps)[0]
+
+
+_FIGURE_REF = re.compile(r"\(figure:([0-9a-f]{16})\b")
+
+
+def _keep_figures(record: WorkshopMinutes, new: Mapping[str, str] | None = None) -> None:
+    """Keep the SVGs that the generated, edited or proposed text still refers to (plus new
+    ones), so an edited text keeps its figures after the minutes are regenerated."""
+    pool = {**(record.figures or {}), **(new or {})}
+    texts = (record.generated or "", record.body or "", record.proposed or "")
+    used = {key for text in texts for key in _FIGURE_REF.findall(text)}
+    record.figures = {key: pool[key] for key in sorted(used) if key in pool}
 
 
 def get(session: Session, workshop: Workshop) -> WorkshopMinutes | None:
@@ -88,6 +112,7 @@ def ensure(session: Session, workshop: Workshop) -> WorkshopMinutes:
             locale=locale,
             generated="",
             body="",
+            figures={},
             decisions=[],
             next_steps=[],
             shared=False,
@@ -114,7 +139,7 @@ def regenerate(
     record = get(session, workshop)
     current = record.locale if record is not None else workshop.locale
     chosen = locale if locale in LOCALES else current if current in LOCALES else "fi"
-    text = markdown_of(
+    text, figures = generate(
         export_workshop(session, workshop),
         chosen,
         decisions=record.decisions if record is not None else [],
@@ -127,14 +152,17 @@ def regenerate(
         record.generated = record.body = text
         record.locale = chosen
         record.proposed = record.proposed_locale = None
+        _keep_figures(record, figures)
         session.flush()
         return record, "generated"
     if text == record.generated and chosen == record.locale:
         record.proposed = record.proposed_locale = None
+        _keep_figures(record, figures)
         session.flush()
         return record, "unchanged"
     # The edited text and its language stay until the facilitator chooses.
     record.proposed, record.proposed_locale = text, chosen
+    _keep_figures(record, figures)
     session.flush()
     return record, "proposed"
 
@@ -175,6 +203,7 @@ def accept_proposed(record: WorkshopMinutes) -> bool:
     record.generated = record.body = record.proposed
     record.locale = record.proposed_locale or record.locale
     record.proposed = record.proposed_locale = None
+    _keep_figures(record)
     _touch(record)
     return True
 
@@ -186,6 +215,7 @@ def dismiss_proposed(record: WorkshopMinutes) -> bool:
     if (record.proposed_locale or record.locale) == record.locale:
         record.generated = record.proposed
     record.proposed = record.proposed_locale = None
+    _keep_figures(record)
     _touch(record)
     return True
 
@@ -217,7 +247,9 @@ def set_shared(record: WorkshopMinutes, shared: bool) -> None:
 
 def as_minutes(record: WorkshopMinutes, workshop: Workshop) -> Minutes:
     """The stored (possibly edited) text read back into blocks, for rendering."""
-    return md_export.parse(record.body, title=workshop.title, locale=record.locale)
+    return md_export.parse(
+        record.body, title=workshop.title, locale=record.locale, figures=record.figures
+    )
 
 
 def current_minutes(
@@ -226,17 +258,17 @@ def current_minutes(
     """The minutes to export: the stored text, else freshly generated (not stored)."""
     record = get(session, workshop)
     if record is not None and record.body.strip():
-        text, locale = record.body, record.locale
+        text, locale, figures = record.body, record.locale, record.figures
     else:
         locale = workshop.locale if workshop.locale in LOCALES else "fi"
         decisions = record.decisions if record else []
         steps = record.next_steps if record else []
-        text = markdown_of(
+        text, figures = generate(
             export_workshop(session, workshop), locale, decisions=decisions, next_steps=steps
         )
     if redact_with is not None:
         text = redact_with(text)
-    return md_export.parse(text, title=workshop.title, locale=locale)
+    return md_export.parse(text, title=workshop.title, locale=locale, figures=figures)
 
 
 def public_minutes_html(session: Session, workshop: Workshop) -> Markup | None:
@@ -247,9 +279,14 @@ def public_minutes_html(session: Session, workshop: Workshop) -> Markup | None:
     return html_export.render_fragment(as_minutes(record, workshop))
 
 
-def preview_html(text: str, *, title: str = "", locale: str = "fi") -> Markup:
-    """Edited Markdown as the exported documents will show it (blocks → HTML fragment)."""
-    return html_export.render_fragment(md_export.parse(text, title=title, locale=locale))
+def preview_html(
+    text: str, *, title: str = "", locale: str = "fi", figures: Mapping[str, str] | None = None
+) -> Markup:
+    """Edited Markdown as the exported documents will show it (blocks → HTML fragment);
+    ``figures``: the stored SVGs its figures refer to."""
+    return html_export.render_fragment(
+        md_export.parse(text, title=title, locale=locale, figures=figures)
+    )
 
 
 @dataclass(frozen=True)

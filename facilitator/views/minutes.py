@@ -86,7 +86,9 @@ def _page(workshop: Workshop, record: WorkshopMinutes | None, *, draft: str | No
         record=record,
         body=body,
         base=service.digest(record.body if record else ""),
-        preview=service.preview_html(body, title=workshop.title, locale=locale),
+        preview=service.preview_html(
+            body, title=workshop.title, locale=locale, figures=record.figures if record else None
+        ),
         findings=_findings(body),
         data_findings=len(data_findings),
         diff=service.compare(body, record.proposed) if record and record.proposed else [],
@@ -140,7 +142,10 @@ def preview(workshop_id: int) -> Response:
     record = service.get(db.session, workshop)
     locale = record.locale if record else workshop.locale
     html = service.preview_html(
-        request.form.get("body", "")[:MAX_BODY], title=workshop.title, locale=locale
+        request.form.get("body", "")[:MAX_BODY],
+        title=workshop.title,
+        locale=locale,
+        figures=record.figures if record else None,
     )
     return Response(str(html), mimetype="text/html")
 
