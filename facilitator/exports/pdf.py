@@ -185,12 +185,29 @@ def _bullets(pdf: _Document, block: BulletList) -> None:
     pdf.y += 2
 
 
-def _column_widths(pdf: _Document, columns: list[str], weights: list[int]) -> list[float]:
-    """Widths shared by weight, but never so narrow that a header word has to break."""
+def _column_widths(
+    pdf: _Document,
+    columns: list[str],
+    weights: list[int],
+    sample: list[list[str]] | None = None,
+) -> list[float]:
+    """Widths shared by weight, but never so narrow that a header word or a short value (a
+    number, a median) has to break."""
+    pdf.use("", _TABLE)
+    rows = sample or []
+    short_values = [
+        max(
+            (pdf.measure(v.strip()) for r in rows for v in r[n : n + 1] if len(v.strip()) <= 8),
+            default=0.0,
+        )
+        for n in range(len(columns))
+    ]
     pdf.use("B", _TABLE)
     least = [
-        max((pdf.measure(word) for word in _clean(c).split()), default=0.0) + 2 * _PAD + 0.5
-        for c in columns
+        max([*(pdf.measure(word) for word in _clean(c).split()), short_values[n]], default=0.0)
+        + 2 * _PAD
+        + 0.5
+        for n, c in enumerate(columns)
     ]
     if sum(least) >= pdf.epw:
         return [pdf.epw * w / sum(least) for w in least]
@@ -211,14 +228,12 @@ def _column_widths(pdf: _Document, columns: list[str], weights: list[int]) -> li
 
 def _table(pdf: _Document, block: Table) -> None:
     width = max([len(block.columns)] + [len(r) for r in block.rows]) or 1
-    if block.caption:
-        pdf.paragraph(block.caption, style="I", size=9.5)
     columns = list(block.columns) + [""] * (width - len(block.columns))
     rows = [list(r[:width]) + [""] * (width - len(r[:width])) for r in block.rows]
     # Wider columns for longer text, measured on a sample of rows.
     sample = [columns, *rows[:200]]
     weights = [min(max(max(len(r[n]) for r in sample), 4), 60) for n in range(width)]
-    widths = _column_widths(pdf, columns, weights)
+    widths = _column_widths(pdf, columns, weights, rows[:200])
     pdf.use("", _TABLE)
     height = pdf.line_height()
 
@@ -245,8 +260,20 @@ def _table(pdf: _Document, block: Table) -> None:
     def header() -> None:
         draw(head, 0, head_lines, header=True)
 
-    if pdf.room_left() < (head_lines + 1) * height + 4 * _PAD:
+    caption: list[str] = []
+    if block.caption:
+        pdf.use("I", 9.5)
+        caption = pdf.wrap(block.caption, pdf.epw)
+        caption_height = len(caption) * pdf.line_height()
+        pdf.use("", _TABLE)
+    else:
+        caption_height = 0.0
+    # The caption stays with the header and the first row.
+    if pdf.room_left() < caption_height + (head_lines + 1) * height + 4 * _PAD:
         pdf.add_page()
+    if caption:
+        pdf.use("I", 9.5)
+        pdf.lines(caption)
     header()
     for values in rows:
         cells = wrapped(values, "")

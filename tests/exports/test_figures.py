@@ -240,3 +240,60 @@ def test_figures_without_a_table_render_everywhere(tmp_path: Path) -> None:
     for fmt in registry.RENDERERS:
         assert registry.render(minutes, fmt)
     assert parse(render_markdown(minutes), figures=figures_of(minutes)).blocks == minutes.blocks
+
+
+# -- tables beside figures: regressions found with the feedback table --------------------------
+
+NUMBERS = Table(
+    ("Väittämä", "Vastauksia", "1", "2", "3", "4", "5", "En osaa sanoa", "Mediaani"),
+    tuple(
+        (
+            f"{n}. Pystyin vaikuttamaan siihen, mitä palveluohjauksen kehittämisestä päätettiin.",
+            "38",
+            "12",
+            "10",
+            "11",
+            "12",
+            "13",
+            "5",
+            "3,5",
+        )
+        for n in range(1, 4)
+    ),
+    caption="Vastaukset väittämittäin",
+)
+
+
+def test_pdf_numbers_in_narrow_columns_never_break(tmp_path: Path) -> None:
+    """Two-digit counts beside a long statement stay whole (they were split "1" / "2")."""
+    text = pdf_text(registry.render(minutes_of(NUMBERS), "pdf"), tmp_path)
+    tokens = text.split()
+    assert tokens.count("12") == 6 and tokens.count("13") == 3 and tokens.count("3,5") == 3
+
+
+def test_pdf_caption_stays_with_its_table(tmp_path: Path) -> None:
+    """Wherever the page ends, a table's caption is on the page of its header row."""
+    for filler in range(36, 52):
+        paragraphs = [Paragraph(f"Täyterivi {n}") for n in range(filler)]
+        content = registry.render(minutes_of(*paragraphs, NUMBERS), "pdf")
+        pages = pdf_text(content, tmp_path / str(filler)).split("\f")
+        page_of = {
+            word: next(i for i, page in enumerate(pages) if word in page)
+            for word in ("Vastaukset väittämittäin", "Mediaani")
+        }
+        assert page_of["Vastaukset väittämittäin"] == page_of["Mediaani"], filler
+
+
+def test_word_columns_share_the_width_by_content() -> None:
+    """The statement gets the room; numbers get enough for two digits (equal widths squeezed
+    the statement into one word per line)."""
+    document = Document(io.BytesIO(registry.render(minutes_of(NUMBERS), "docx")))
+    (table,) = document.tables
+    widths = [column.width for column in table.columns]
+    assert widths[0] > 2 * widths[2]
+    assert min(widths) >= int(0.25 * 914400)
+    section = document.sections[0]
+    room = section.page_width - section.left_margin - section.right_margin
+    assert abs(sum(widths) - room) < 914400 * 0.05
+    caption = next(p for p in document.paragraphs if p.text == "Vastaukset väittämittäin")
+    assert caption.paragraph_format.keep_with_next

@@ -333,3 +333,23 @@ def test_kit_check_wants_something_to_answer(app):
     )
     problems = registry.check_kit(bad, "kit.yaml")
     assert any("min_group" in p for p in problems) and any("layout" in p for p in problems)
+
+
+def test_translations_agree_with_the_core_where_they_share_a_text():
+    """Catalogues are merged, the method's last: a text the core also translates must read the
+    same here, or the method would change the core's wording everywhere ("Not stated")."""
+    from babel.messages.pofile import read_po
+
+    import facilitator
+
+    core = Path(facilitator.__file__).resolve().parent / "translations"
+    for locale in ("fi", "sv"):
+        with open(core / locale / "LC_MESSAGES" / "messages.po", "rb") as f:
+            theirs = {m.id: m.string for m in read_po(f) if m.id}
+        with open(FOLDER / "translations" / locale / "LC_MESSAGES" / "messages.po", "rb") as f:
+            mine = {m.id: m.string for m in read_po(f) if m.id}
+        assert all(mine[k] for k in mine), locale  # everything is translated
+        differ = {
+            k: (mine[k], theirs[k]) for k in mine.keys() & theirs.keys() if mine[k] != theirs[k]
+        }
+        assert differ == {}, locale

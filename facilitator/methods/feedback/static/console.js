@@ -99,7 +99,11 @@ export function mount(root, ctx) {
     });
     drawResults(view);
     const questions = new Map(view.questions.map((q) => [q.id, q.text]));
-    const list = (view.answers || []).filter((a) => questions.has(a.question));
+    const order = new Map(view.questions.map((q, i) => [q.id, i]));
+    // Grouped by question (in the kit's order), oldest first within each.
+    const list = (view.answers || [])
+      .filter((a) => questions.has(a.question))
+      .sort((a, b) => order.get(a.question) - order.get(b.question) || a.id - b.id);
     noAnswers.hidden = list.length > 0;
     openCard.hidden = questions.size === 0;
     syncList(answers, list, (a) => a.id, answerRow, () => {});

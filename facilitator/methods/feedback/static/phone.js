@@ -81,7 +81,7 @@ function build(root, ctx) {
   const form = view.layout === 'form';
   const paused = h('p', { class: 'state-message fb-paused', role: 'status', hidden: true }, t('paused'));
   const results = h('section', { class: 'fb-results', 'aria-labelledby': 'fb-results-title', hidden: true });
-  const intro = h('p', { class: 'fb-anonymous' }, h('span', { 'aria-hidden': 'true' }, '🔒 '), t('anonymous'));
+  const intro = h('p', { class: 'fb-anonymous' }, t('anonymous'));
   const body = h('div', { class: `fb-body ${form ? 'is-form' : 'is-steps'}` });
   const empty = h('p', { class: 'muted' }, t('nothing_to_answer'));
   const total = view.statements.length + view.questions.length;
@@ -253,13 +253,15 @@ function go(step) {
 function show(focus) {
   if (!S) return;
   const form = S.ctx.view.layout === 'form';
+  const paused = Boolean(S.ctx.view.paused);
   const keys = stepKeys();
   const blocks = [...S.statements.values(), ...S.questions.values()];
   blocks.forEach((el, i) => {
-    el.root.hidden = !form && i !== S.step;
+    // While the results are shown, the questions step aside; one's own answers stay.
+    el.root.hidden = paused || (!form && i !== S.step);
   });
   const onSummary = S.step >= keys.length;
-  S.els.summary.hidden = S.total === 0 || (!form && !onSummary);
+  S.els.summary.hidden = S.total === 0 || (!form && !onSummary && !paused);
   S.els.back.disabled = S.step === 0;
   S.els.next.hidden = onSummary;
   S.els.next.textContent = S.step === keys.length - 1 ? t('to_summary') : t('next');
@@ -318,19 +320,19 @@ function drawSummary(ctx, mine) {
     const text = mine.texts.get(q.id) || '';
     rows.push({ key: `q${q.id}`, step: view.statements.length + i, text: q.text, answer: text || t('not_answered'), empty: !text });
   });
-  const sig = JSON.stringify([rows, ctx.view.layout, ctx.open && !view.paused]);
+  const changeable = ctx.open && !view.paused && view.layout !== 'form';
+  const sig = JSON.stringify([rows, changeable]);
   if (S.summarySig !== sig) {
     S.summarySig = sig;
-    const form = view.layout === 'form';
     S.els.summaryList.replaceChildren(...rows.map((row) => h('li', { class: `fb-summary-item${row.empty ? ' is-empty' : ''}` },
       h('p', { class: 'fb-summary-text' }, row.text),
       h('p', { class: 'fb-summary-answer' }, row.answer),
-      form ? null : h('button', {
+      changeable ? h('button', {
         type: 'button',
         class: 'fb-change',
-        'aria-label': t('change_label', { item: row.text }),
+        'aria-label': t(row.empty ? 'answer_now_label' : 'change_label', { item: row.text }),
         onclick: () => go(row.step),
-      }, t('change')))));
+      }, t(row.empty ? 'answer_now' : 'change')) : null)));
   }
   const complete = rows.length > 0 && rows.every((r) => !r.empty);
   const text = complete ? t('all_done') : '';
@@ -382,11 +384,13 @@ function render(root, ctx) {
     build(root, ctx);
     return;
   }
+  const wasPaused = Boolean(S.ctx.view.paused);
   S.ctx = ctx;
   const { view } = ctx;
   const open = ctx.open && !view.paused;
   S.els.paused.hidden = !(view.paused && ctx.open);
-  S.els.nav.hidden = view.layout === 'form' || S.total === 0;
+  S.els.nav.hidden = view.layout === 'form' || S.total === 0 || Boolean(view.paused);
+  if (wasPaused !== Boolean(view.paused)) show(false);
   const mine = answers(ctx);
   for (const [id, el] of S.statements) drawStatement(el, id, mine, open);
   for (const [id, el] of S.questions) drawQuestion(el, id, mine, open);

@@ -55,7 +55,7 @@ export function mount(root, opts = {}) {
     fitList(waitList, asked, LIST_LEVELS, (items, level, left) => {
       waitList.style.setProperty('--fb-font', `${level.font}px`);
       waitList.replaceChildren(...items.map((text) => h('li', {}, text)),
-        ...(left > 0 ? [h('li', { class: 'fb-pj-more' }, `+ ${left}`)] : []));
+        ...(left > 0 ? [h('li', { class: 'fb-pj-more' }, tn('pj_more', left, {}, t))] : []));
     }, 'first');
   }
 
@@ -160,6 +160,10 @@ export function mount(root, opts = {}) {
     key.replaceChildren(legend(t, view.cant_say, 'pj_'));
     const sig = JSON.stringify([view.results, view.statements, view.questions]);
     if (force || sig !== signature) {
+      if (!signature) {
+        page = 0; // newly revealed: start at the first page, and give it its full time
+        turned = Date.now();
+      }
       signature = sig;
       pages = buildPages(view);
       if (page >= pages.length) page = 0;
