@@ -48,7 +48,8 @@ phases:
     ),
     "unknown_method": (
         GOOD.format(id="bad").replace("method: brainstorm", "method: brainstrom"),
-        "phases[0].method: unknown method 'brainstrom' (known: brainstorm, dot_voting)",
+        # The known methods follow (whatever is installed: the list grows with every method).
+        "phases[0].method: unknown method 'brainstrom' (known: brainstorm, dot_voting",
     ),
     "duplicate_phase": (
         GOOD.format(id="bad").replace("- id: vote", "- id: ideas"),
