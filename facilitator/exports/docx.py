@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import resources
@@ -292,4 +293,23 @@ def render(minutes: Minutes) -> bytes:
             run.font.size = Pt(8)
     out = io.BytesIO()
     document.save(out)
+    return _fixed_times(out.getvalue())
+
+
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def _fixed_times(content: bytes) -> bytes:
+    """The same .docx with every zip entry dated 1980-01-01: python-docx stamps entries with
+    the clock, so the same minutes gave different bytes a second apart."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(content)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = entry.external_attr
+            target.writestr(info, source.read(entry.filename))
     return out.getvalue()

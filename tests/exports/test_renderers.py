@@ -131,3 +131,14 @@ def test_pdf_text_is_extractable_with_finnish_letters(tmp_path: Path) -> None:
     for marker in ("Työpajan muistio", "Åland", "“lainaus”", "— automaattinen"):
         assert marker in text, marker
     assert re.search(r"1 ?/ ?1", text)
+
+
+def test_word_file_is_the_same_whatever_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same minutes give the same .docx bytes an hour later (python-docx dated each zip
+    entry with the clock; a figure's picture made the render slow enough to cross a second)."""
+    import time
+
+    first = registry.render(all_blocks(), "docx")
+    later = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert registry.render(all_blocks(), "docx") == first
