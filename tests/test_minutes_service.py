@@ -144,7 +144,7 @@ def test_a_failure_in_the_minutes_does_not_stop_the_end(
 
     room = make_room()
     _run(room, "Ajatus")
-    monkeypatch.setattr(service, "markdown_of", broken)
+    monkeypatch.setattr(service, "generate", broken)
     _end(room)
     assert "analyser exploded" in caplog.text
     with _workshop(app, room) as workshop:

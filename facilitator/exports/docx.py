@@ -3,6 +3,10 @@
 python-docx's default template provides the styles (Heading 1–3, List Bullet, Table Grid, Caption),
 so the file opens with a navigable outline in Word and LibreOffice. Participants' words are
 indented italic paragraphs; automatic findings are shaded, bordered paragraphs.
+
+A figure is a PNG drawn from its SVG by resvg (python-docx embeds raster images only) with the
+bundled DejaVu Sans, so it looks the same on every machine; its text alternative is the
+picture's description (what screen readers read), and its data table follows it.
 """
 
 from __future__ import annotations
@@ -10,21 +14,26 @@ from __future__ import annotations
 import copy
 import io
 import re
+import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
+from importlib import resources
 from typing import Any
 
+import resvg_py
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Emu, Pt, RGBColor
 from lxml import etree
 
+from facilitator.summaries import figure as figures
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
+    Figure,
     Heading,
     Minutes,
     Notice,
@@ -121,10 +130,47 @@ def _repeat_header(row: Any) -> None:
     trpr.append(header)
 
 
+_CELL_MARGINS = int(0.2 * 914400)  # Word's default left and right cell margins, with a little air
+_PX = 9525  # EMU per CSS pixel
+
+
+def _share_width(document: Any, table: Any, columns: list[str], rows: Any) -> None:
+    """Column widths by content, measured on a sample of rows: every column is at least as wide
+    as its longest header word and its longest short value (numbers never break), and the rest
+    of the line goes to the columns with more text. (Equal widths squeezed a statement beside
+    eight number columns into one word per line.) Widths are measured with DejaVu Sans, wider
+    than Word's and LibreOffice's default fonts."""
+    section = document.sections[-1]
+    room = int(section.page_width - section.left_margin - section.right_margin)
+    sample = [list(r) for r in rows[:200]]
+    size = 15.0  # 11 pt in CSS pixels
+
+    def least(n: int) -> float:
+        words = [(w, True) for w in columns[n].split()]
+        words += [(v, False) for r in sample if n < len(r) for v in [r[n].strip()] if len(v) <= 8]
+        widest = max((figures.text_width(w, size, bold=b) for w, b in words), default=0.0)
+        return min(widest * _PX + _CELL_MARGINS, room * 0.4)
+
+    floors = [least(n) for n in range(len(columns))]
+    weights = [
+        min(max(max((len(r[n]) for r in sample if n < len(r)), default=0), 1), 60)
+        for n in range(len(columns))
+    ]
+    spare = room - sum(floors)
+    if spare < 0:
+        widths = [room * f / sum(floors) for f in floors]
+    else:
+        widths = [f + spare * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
+    table.autofit = False
+    for column, cell, value in zip(table.columns, table.rows[0].cells, widths, strict=True):
+        column.width = Emu(int(value))
+        cell.width = Emu(int(value))
+
+
 def _table(document: Any, block: Table) -> None:
     width = max([len(block.columns)] + [len(r) for r in block.rows]) or 1
     if block.caption:
-        _styled(document, _clean(block.caption), "Caption")
+        _styled(document, _clean(block.caption), "Caption").paragraph_format.keep_with_next = True
     table = document.add_table(rows=1, cols=width)
     table.style = "Table Grid"
     columns = list(block.columns) + [""] * (width - len(block.columns))
@@ -133,6 +179,7 @@ def _table(document: Any, block: Table) -> None:
     for cell, text in zip(header.cells, columns, strict=True):
         run = cell.paragraphs[0].add_run(_clean(text))
         run.bold = True
+    _share_width(document, table, columns, block.rows)
     # Body rows are written as XML directly: python-docx's cell objects take seconds for the
     # appendix of a large workshop. Each cell copies the header cell's properties (its width).
     widths = [cell._tc.tcPr for cell in header.cells]
@@ -203,6 +250,41 @@ def _notice(document: Any, block: Notice) -> None:
     ppr.append(shade)
 
 
+_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
+_EMU_PER_PX = 9525  # 914400 EMU per inch, 96 CSS pixels per inch
+
+
+def figure_png(svg: str) -> bytes:
+    """A figure's SVG as a PNG at twice its size, drawn with the bundled fonts only."""
+    folder = resources.files("facilitator").joinpath("fonts")
+    with resources.as_file(folder) as path:
+        png = resvg_py.svg_to_bytes(
+            svg_string=figures.with_font(svg, "DejaVu Sans"),
+            skip_system_fonts=True,
+            font_files=[str(path / name) for name in _FONTS],
+            zoom=2,
+            background="#ffffff",
+        )
+    return bytes(png)
+
+
+def _figure(document: Any, block: Figure) -> None:
+    if block.caption:
+        _styled(document, _clean(block.caption), "Caption").paragraph_format.keep_with_next = True
+    section = document.sections[-1]
+    room = int(section.page_width - section.left_margin - section.right_margin)
+    width_px, _height = figures.size_of(block.svg)
+    width = Emu(min(room, int(width_px * _EMU_PER_PX)))
+    paragraph = document.add_paragraph()
+    shape = paragraph.add_run().add_picture(io.BytesIO(figure_png(block.svg)), width=width)
+    # The text alternative: Word reads the description ("alt text"), LibreOffice the title.
+    alt = " ".join(_clean(block.alt).split())
+    shape._inline.docPr.set("descr", alt)
+    shape._inline.docPr.set("title", alt)
+    if block.table.columns or block.table.rows:
+        _table(document, block.table)
+
+
 _RENDER: dict[type, Callable[[Any, Any], None]] = {
     Heading: _heading,
     Paragraph: _paragraph,
@@ -211,6 +293,7 @@ _RENDER: dict[type, Callable[[Any, Any], None]] = {
     Quote: _quote,
     Facts: _facts,
     Notice: _notice,
+    Figure: _figure,
 }
 
 
@@ -239,4 +322,23 @@ def render(minutes: Minutes) -> bytes:
             run.font.size = Pt(8)
     out = io.BytesIO()
     document.save(out)
+    return _fixed_times(out.getvalue())
+
+
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def _fixed_times(content: bytes) -> bytes:
+    """The same .docx with every zip entry dated 1980-01-01: python-docx stamps entries with
+    the clock, so the same minutes gave different bytes a second apart."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(content)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = entry.external_attr
+            target.writestr(info, source.read(entry.filename))
     return out.getvalue()

@@ -10,10 +10,12 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
+from facilitator.summaries import figure as figures
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
+    Figure,
     Heading,
     Minutes,
     Notice,
@@ -54,12 +56,15 @@ aside.notice { border: 2px solid #8a6d00; background: #fff8db; padding: .5rem .7
   margin: .75rem 0; }
 aside.notice-info { border-color: #1f5f8b; background: #eaf4fb; }
 aside.notice-warning { border-color: #a33; background: #fdeeee; }
+figure.chart { margin: 1rem 0 1.25rem; }
+figure.chart > figcaption { font-weight: bold; margin-bottom: .4rem; }
+figure.chart > img { display: block; max-width: 100%; height: auto; margin-bottom: .5rem; }
 footer.minutes-footer { margin-top: 2rem; border-top: 1px solid #ccc; font-size: .85rem;
   color: #444; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2, h3 { break-after: avoid; }
-  tr, figure.quote, aside.notice { break-inside: avoid; }
+  tr, figure.quote, aside.notice, figure.chart > img { break-inside: avoid; }
   thead { display: table-header-group; }
   aside.notice { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -147,6 +152,23 @@ def _notice(block: Notice) -> Markup:
     )
 
 
+def _figure(block: Figure) -> Markup:
+    # The SVG is shown as an image: a browser never runs anything inside an SVG loaded this way,
+    # and the page's policy allows data: images. Its text alternative is the image's alt; the
+    # numbers follow in the data table, inside the same <figure>.
+    width, height = figures.size_of(block.svg)
+    caption = Markup("<figcaption>%s</figcaption>") % _text(block.caption) if block.caption else ""
+    image = Markup('<img src="%s" alt="%s" width="%s" height="%s">') % (
+        figures.data_uri(block.svg),
+        " ".join(block.alt.split()),
+        figures.num(width),
+        figures.num(height),
+    )
+    has_table = bool(block.table.columns or block.table.rows)
+    table = _table(block.table) if has_table else Markup("")
+    return Markup('<figure class="chart">%s%s%s</figure>') % (caption, image, table)
+
+
 _RENDER: dict[type, Callable[..., Markup]] = {
     Heading: _heading,
     Paragraph: _paragraph,
@@ -155,6 +177,7 @@ _RENDER: dict[type, Callable[..., Markup]] = {
     Quote: _quote,
     Facts: _facts,
     Notice: _notice,
+    Figure: _figure,
 }
 
 

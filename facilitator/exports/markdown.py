@@ -4,19 +4,27 @@ The same ``Minutes`` always gives byte-identical output (golden files depend on 
 blocks is plain text written by people, so every character that Markdown would read as markup is
 escaped; a single newline inside a text is kept as a line break (the preview renders with
 ``nl2br``).
+
+A figure is an image followed by its data table: ``![text alternative](figure:<key> "caption")``
+in the stored minutes (the SVGs are kept beside the text, by key), or with the SVG inlined as a
+``data:image/svg+xml;base64,…`` address in the downloaded file, so that file stands alone.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import cache
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from facilitator.summaries import figure as figures
 from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
+    Figure,
     Heading,
     Minutes,
     Notice,
@@ -31,7 +39,7 @@ from facilitator.summaries.blocks import (
     rich_strip,
     spans_of,
 )
-from facilitator.text import parser
+from facilitator.summaries.figure import FigureError
 
 MEDIA_TYPE = "text/markdown; charset=utf-8"
 EXTENSION = "md"
@@ -190,6 +198,24 @@ def _notice(block: Notice) -> str:
     return _prefixed("> ", f"{mark} {escape(block.text)}")
 
 
+FIGURE_SCHEME = "figure:"
+
+
+def _title(text: str) -> str:
+    """A link title in double quotes: one line; backslash, quote and ampersand escaped."""
+    flat = " ".join(part.strip() for part in _lines(text) if part.strip())
+    return '"' + re.sub(r'([\\"&])', r"\\\1", flat) + '"'
+
+
+def _figure(block: Figure, *, embed: bool = False) -> str:
+    src = figures.data_uri(block.svg) if embed else FIGURE_SCHEME + block.key
+    title = f" {_title(block.caption)}" if block.caption.strip() else ""
+    image = f"![{_cell(block.alt)}]({src}{title})"
+    if not block.table.columns and not block.table.rows:
+        return image
+    return f"{image}\n\n{_table(block.table)}"
+
+
 _RENDER: dict[type, Callable[..., str]] = {
     Heading: _heading,
     Paragraph: _paragraph,
@@ -198,26 +224,37 @@ _RENDER: dict[type, Callable[..., str]] = {
     Quote: _quote,
     Facts: _facts,
     Notice: _notice,
+    Figure: _figure,
 }
 
 
-def render_block(block: Block) -> str:
-    """One block as Markdown (no surrounding blank lines)."""
+def render_block(block: Block, *, embed: bool = False) -> str:
+    """One block as Markdown (no surrounding blank lines); ``embed`` inlines figures' SVGs."""
+    if isinstance(block, Figure):
+        return _figure(block, embed=embed)
     return renderer_for(_RENDER, block, "Markdown")(block)
 
 
-def render_markdown(minutes: Minutes) -> str:
-    """The whole minutes as one Markdown string ending in a single newline."""
-    chunks = [text for text in (render_block(b) for b in minutes.blocks) if text]
+def render_markdown(minutes: Minutes, *, embed: bool = False) -> str:
+    """The whole minutes as one Markdown string ending in a single newline.
+
+    Figures refer to their SVG by key (``figures_of`` gives the SVGs to keep beside the text),
+    or with ``embed`` carry it inline as a data address."""
+    chunks = [text for text in (render_block(b, embed=embed) for b in minutes.blocks) if text]
     if minutes.footer:
         chunks.append("---")
         chunks.append(escape(minutes.footer))
     return "\n\n".join(chunks) + "\n"
 
 
+def figures_of(minutes: Minutes) -> dict[str, str]:
+    """The SVG of every figure in the minutes, by key (what stored minutes keep beside the text)."""
+    return {b.key: b.svg for b in minutes.blocks if isinstance(b, Figure)}
+
+
 def render(minutes: Minutes) -> bytes:
-    """The registered renderer: Markdown as UTF-8 bytes."""
-    return render_markdown(minutes).encode("utf-8", "replace")
+    """The registered renderer: a self-contained Markdown file (figures inlined) as UTF-8."""
+    return render_markdown(minutes, embed=True).encode("utf-8", "replace")
 
 
 # --- Reading Markdown back into blocks ---------------------------------------------------------
@@ -310,9 +347,88 @@ def _items(tokens: list[Token], start: int) -> tuple[list[Token | None], int]:
     return items, i
 
 
-def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
-    """Markdown (generated or edited) → Minutes with the same blocks a renderer understands."""
-    tokens = parser().parse(text or "")
+@cache
+def _reader() -> MarkdownIt:
+    """The shared parser's Markdown rules (``facilitator.text.parser``), also accepting figure
+    images (``figure:`` keys and inline SVG data addresses, which the shared parser refuses as
+    links). Used only to read minutes back into blocks: an SVG becomes a Figure, which cleans
+    it, never markup on a page."""
+    md = MarkdownIt("commonmark", {"breaks": True, "html": False}).enable("table")
+    default = md.validateLink
+    md.validateLink = lambda url: (  # type: ignore[method-assign]
+        url.startswith((FIGURE_SCHEME, figures.DATA_URI_PREFIX)) or default(url)
+    )
+    return md
+
+
+def _figure_image(inline: Token) -> Token | None:
+    """The image token of a paragraph that is only a figure image, else None."""
+    children = [c for c in inline.children or [] if not (c.type == "text" and not c.content)]
+    if len(children) != 1 or children[0].type != "image":
+        return None
+    src = str(children[0].attrs.get("src", ""))
+    return children[0] if src.startswith((FIGURE_SCHEME, figures.DATA_URI_PREFIX)) else None
+
+
+def _table_at(tokens: list[Token], i: int, caption: str) -> tuple[Table, int]:
+    """The table whose ``table_open`` is at ``i``, and the index after it."""
+    header: list[str] = []
+    rows: list[tuple[str, ...]] = []
+    row: list[str] = []
+    i += 1
+    while tokens[i].type != "table_close":
+        t = tokens[i]
+        if t.type == "tr_open":
+            row = []
+        elif t.type == "inline":
+            row.append(_inline_text(t))
+        elif t.type == "tr_close":
+            if not header and not rows and tokens[i + 1].type == "thead_close":
+                header = row
+            else:
+                rows.append(tuple(row))
+        i += 1
+    return Table(tuple(header), tuple(rows), caption=caption), i + 1
+
+
+def _figure_at(
+    tokens: list[Token], i: int, image: Token, known: Mapping[str, str]
+) -> tuple[Block, int]:
+    """A figure (image paragraph at ``i`` and the data table right after it), and the index
+    after them. An image whose SVG is unknown or not a plain drawing becomes its text
+    alternative as a paragraph (nothing is lost; the table, if any, stays a table)."""
+    src = str(image.attrs.get("src", ""))
+    alt = _inline_text(Token("inline", "", 0, children=image.children or []))
+    caption = str(image.attrs.get("title") or "")
+    svg = known.get(src[len(FIGURE_SCHEME) :]) if src.startswith(FIGURE_SCHEME) else None
+    svg = svg if svg is not None else figures.from_data_uri(src)
+    after = i + 3
+    if svg is None:
+        return Paragraph(alt), after
+    table = Table((), ())
+    if after < len(tokens) and tokens[after].type == "table_open":
+        table, after = _table_at(tokens, after, "")
+    elif (
+        after + 3 < len(tokens)
+        and tokens[after].type == "paragraph_open"
+        and _is_caption(tokens[after + 1])
+        and tokens[after + 3].type == "table_open"
+    ):
+        table, after = _table_at(tokens, after + 3, _inline_text(tokens[after + 1]))
+    try:
+        return Figure(svg, alt, table, caption), after
+    except FigureError:
+        return Paragraph(alt), i + 3
+
+
+def parse(
+    text: str, *, title: str = "", locale: str = "", figures: Mapping[str, str] | None = None
+) -> Minutes:
+    """Markdown (generated or edited) → Minutes with the same blocks a renderer understands.
+
+    ``figures``: the SVGs stored beside the text, by key (see :func:`figures_of`)."""
+    tokens = _reader().parse(text or "")
+    known = figures or {}
     blocks: list[Block] = []
     i = 0
     caption = ""
@@ -325,6 +441,11 @@ def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
             continue
         if kind == "paragraph_open":
             inline = tokens[i + 1]
+            image = _figure_image(inline)
+            if image is not None:
+                block, i = _figure_at(tokens, i, image, known)
+                blocks.append(block)
+                continue
             if _is_caption(inline) and i + 3 < len(tokens) and tokens[i + 3].type == "table_open":
                 caption = str(_inline_text(inline))
             else:
@@ -344,25 +465,9 @@ def parse(text: str, *, title: str = "", locale: str = "") -> Minutes:
                 blocks.append(BulletList(tuple(texts)))
             continue
         if kind == "table_open":
-            header: list[str] = []
-            rows: list[tuple[str, ...]] = []
-            row: list[str] = []
-            i += 1
-            while tokens[i].type != "table_close":
-                t = tokens[i]
-                if t.type == "tr_open":
-                    row = []
-                elif t.type == "inline":
-                    row.append(_inline_text(t))
-                elif t.type == "tr_close":
-                    if not header and not rows and tokens[i + 1].type == "thead_close":
-                        header = row
-                    else:
-                        rows.append(tuple(row))
-                i += 1
-            blocks.append(Table(tuple(header), tuple(rows), caption=caption))
+            table, i = _table_at(tokens, i, caption)
+            blocks.append(table)
             caption = ""
-            i += 1
             continue
         if kind == "blockquote_open":
             depth, j, paragraphs = 1, i + 1, []

@@ -54,6 +54,8 @@ p, li, td, th, dd, blockquote { hyphens: auto; }
 table { font-size: 9pt; }
 thead { display: table-header-group; }
 tr, figure.quote, aside.notice { break-inside: avoid; }
+figure.chart > img { max-width: 100%; max-height: 235mm; width: auto; height: auto;
+  break-inside: avoid; }
 footer.minutes-footer { font-size: 8pt; }
 """
     )

@@ -108,12 +108,15 @@ class Kind:
     ``label``: the kind's name in the appendix (marked with :func:`N_`). ``editable``: the text
     is co-edited and carries a revision (see ``ActionContext.revise``). ``refs``: keys of the
     item's ``data`` that hold ids of other contributions (the JSON import maps them).
+    ``anonymous``: never attributed, not even to a stated role (the answers of an anonymous
+    questionnaire): the appendix and quotes show the words only.
     """
 
     meaning: Meaning
     label: str = ""
     editable: bool = False
     refs: tuple[str, ...] = ()
+    anonymous: bool = False
 
     @property
     def written(self) -> bool:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, tzinfo
 from typing import Any, Literal
@@ -70,6 +71,19 @@ def build(
     )
 
 
+def generate(
+    export: dict[str, Any],
+    locale: str,
+    *,
+    decisions: list[str] | tuple[str, ...] = (),
+    next_steps: list[str] | tuple[str, ...] = (),
+    themes: list[dict[str, Any]] | tuple[dict[str, Any], ...] = (),
+) -> tuple[str, dict[str, str]]:
+    """The generated minutes as Markdown text, and the SVGs of its figures by key."""
+    minutes = build(export, locale, decisions=decisions, next_steps=next_steps, themes=themes)
+    return md_export.render_markdown(minutes), md_export.figures_of(minutes)
+
+
 def markdown_of(
     export: dict[str, Any],
     locale: str,
@@ -79,8 +93,19 @@ def markdown_of(
     themes: list[dict[str, Any]] | tuple[dict[str, Any], ...] = (),
 ) -> str:
     """The generated minutes as Markdown text."""
-    minutes = build(export, locale, decisions=decisions, next_steps=next_steps, themes=themes)
-    return md_export.render_markdown(minutes)
+    return generate(export, locale, decisions=decisions, next_steps=next_steps, themes=themes)[0]
+
+
+_FIGURE_REF = re.compile(r"\(figure:([0-9a-f]{16})\b")
+
+
+def _keep_figures(record: WorkshopMinutes, new: Mapping[str, str] | None = None) -> None:
+    """Keep the SVGs that the generated, edited or proposed text still refers to (plus new
+    ones), so an edited text keeps its figures after the minutes are regenerated."""
+    pool = {**(record.figures or {}), **(new or {})}
+    texts = (record.generated or "", record.body or "", record.proposed or "")
+    used = {key for text in texts for key in _FIGURE_REF.findall(text)}
+    record.figures = {key: pool[key] for key in sorted(used) if key in pool}
 
 
 def get(session: Session, workshop: Workshop) -> WorkshopMinutes | None:
@@ -100,6 +125,7 @@ def ensure(session: Session, workshop: Workshop) -> WorkshopMinutes:
             locale=locale,
             generated="",
             body="",
+            figures={},
             decisions=[],
             next_steps=[],
             themes=[],
@@ -127,7 +153,7 @@ def regenerate(
     record = get(session, workshop)
     current = record.locale if record is not None else workshop.locale
     chosen = locale if locale in LOCALES else current if current in LOCALES else "fi"
-    text = markdown_of(
+    text, figures = generate(
         export_workshop(session, workshop),
         chosen,
         decisions=record.decisions if record is not None else [],
@@ -141,14 +167,17 @@ def regenerate(
         record.generated = record.body = text
         record.locale = chosen
         record.proposed = record.proposed_locale = None
+        _keep_figures(record, figures)
         session.flush()
         return record, "generated"
     if text == record.generated and chosen == record.locale:
         record.proposed = record.proposed_locale = None
+        _keep_figures(record, figures)
         session.flush()
         return record, "unchanged"
     # The edited text and its language stay until the facilitator chooses.
     record.proposed, record.proposed_locale = text, chosen
+    _keep_figures(record, figures)
     session.flush()
     return record, "proposed"
 
@@ -203,6 +232,7 @@ def accept_proposed(record: WorkshopMinutes) -> bool:
     record.generated = record.body = record.proposed
     record.locale = record.proposed_locale or record.locale
     record.proposed = record.proposed_locale = None
+    _keep_figures(record)
     _touch(record)
     return True
 
@@ -227,6 +257,7 @@ def accept_section(record: WorkshopMinutes, key: str, digest: str) -> bool:
     if not sections.offers(record.body, record.proposed, record.generated):
         record.generated = record.proposed
         record.proposed = record.proposed_locale = None
+    _keep_figures(record)
     _touch(record)
     return True
 
@@ -238,6 +269,7 @@ def dismiss_proposed(record: WorkshopMinutes) -> bool:
     if (record.proposed_locale or record.locale) == record.locale:
         record.generated = record.proposed
     record.proposed = record.proposed_locale = None
+    _keep_figures(record)
     _touch(record)
     return True
 
@@ -379,7 +411,7 @@ def set_shared(record: WorkshopMinutes, shared: bool) -> None:
 def as_minutes(record: WorkshopMinutes, workshop: Workshop) -> Minutes:
     """The stored (possibly edited) text read back into blocks, for rendering."""
     text = _with_items(record, record.body)
-    return md_export.parse(text, title=workshop.title, locale=record.locale)
+    return md_export.parse(text, title=workshop.title, locale=record.locale, figures=record.figures)
 
 
 def current_minutes(
@@ -389,11 +421,12 @@ def current_minutes(
     record = get(session, workshop)
     if record is not None and record.body.strip():
         text, locale = _with_items(record, record.body), record.locale
+        figures: Mapping[str, str] = record.figures or {}
     else:
         locale = workshop.locale if workshop.locale in LOCALES else "fi"
         decisions = record.decisions if record else []
         steps = record.next_steps if record else []
-        text = markdown_of(
+        text, figures = generate(
             export_workshop(session, workshop),
             locale,
             decisions=decisions,
@@ -402,7 +435,7 @@ def current_minutes(
         )
     if redact_with is not None:
         text = redact_with(text)
-    minutes = md_export.parse(text, title=workshop.title, locale=locale)
+    minutes = md_export.parse(text, title=workshop.title, locale=locale, figures=figures)
     return dataclasses.replace(minutes, date=workshop_date(workshop))
 
 
@@ -432,12 +465,19 @@ def public_minutes_html(session: Session, workshop: Workshop) -> Markup | None:
 def preview_of(record: WorkshopMinutes, text: str, *, title: str = "") -> Markup:
     """The preview of (possibly unsaved) text as it will be exported: with the decisions and
     next steps the record holds."""
-    return preview_html(_with_items(record, text), title=title, locale=record.locale)
+    return preview_html(
+        _with_items(record, text), title=title, locale=record.locale, figures=record.figures
+    )
 
 
-def preview_html(text: str, *, title: str = "", locale: str = "fi") -> Markup:
-    """Edited Markdown as the exported documents will show it (blocks → HTML fragment)."""
-    return html_export.render_fragment(md_export.parse(text, title=title, locale=locale))
+def preview_html(
+    text: str, *, title: str = "", locale: str = "fi", figures: Mapping[str, str] | None = None
+) -> Markup:
+    """Edited Markdown as the exported documents will show it (blocks → HTML fragment);
+    ``figures``: the stored SVGs its figures refer to."""
+    return html_export.render_fragment(
+        md_export.parse(text, title=title, locale=locale, figures=figures)
+    )
 
 
 def personal_data(record: WorkshopMinutes) -> list[privacy.Finding]:

@@ -32,6 +32,8 @@ class WorkshopMinutes(db.Model):  # type: ignore[name-defined,misc]
     proposed: Mapped[str | None] = mapped_column(Text, default=None)
     # The language of ``proposed`` (the facilitator may regenerate in another language).
     proposed_locale: Mapped[str | None] = mapped_column(String(5), default=None)
+    # The SVGs of the figures in the texts above, by key (the text says ``figure:<key>``).
+    figures: Mapped[dict[str, Any]] = mapped_column(JSONDict, default=dict)
     decisions: Mapped[list[Any]] = mapped_column(JSONDict, default=list)
     next_steps: Mapped[list[Any]] = mapped_column(JSONDict, default=list)
     # Themes named from the automatic suggestions: [{"phase", "name", "notes": [ids]}].

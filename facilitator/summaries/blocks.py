@@ -1,7 +1,8 @@
 """Summary blocks: the format-neutral building blocks of the minutes.
 
-All text in a block is already localized plain text (no markup). Renderers in
-``facilitator.exports`` turn a :class:`Minutes` into Markdown, HTML, Word or PDF.
+All text in a block is already localized plain text (no markup); a :class:`Figure` also holds a
+clean SVG drawn from data. Renderers in ``facilitator.exports`` turn a :class:`Minutes` into
+Markdown, HTML, Word or PDF.
 
 Text read back from edited minutes may carry the facilitator's inline **bold** and *italics*:
 it is then a :class:`RichText`, a ``str`` (the plain text, so everything that reads text keeps
@@ -14,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
+
+from facilitator.summaries.figure import clean_svg, digest
 
 R = TypeVar("R")
 
@@ -158,8 +161,30 @@ class Notice:
     kind: Literal["automatic", "warning", "info"]
 
 
-Block = Heading | Paragraph | BulletList | Table | Quote | Facts | Notice
-BLOCK_TYPES = (Heading, Paragraph, BulletList, Table, Quote, Facts, Notice)
+@dataclass(frozen=True)
+class Figure:
+    """A chart: an SVG drawn from data, its text alternative, a caption and its data table.
+
+    The SVG is cleaned when the block is made (``facilitator.summaries.figure.clean_svg``), so a
+    figure read back from stored minutes can hold nothing but a drawing; every renderer shows the
+    text alternative to screen readers and the table with the numbers."""
+
+    svg: str
+    alt: str
+    table: Table
+    caption: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "svg", clean_svg(self.svg))
+
+    @property
+    def key(self) -> str:
+        """The figure's stable name (a hash of its SVG): stored minutes refer to it by this."""
+        return digest(self.svg)
+
+
+Block = Heading | Paragraph | BulletList | Table | Quote | Facts | Notice | Figure
+BLOCK_TYPES = (Heading, Paragraph, BulletList, Table, Quote, Facts, Notice, Figure)
 
 
 @dataclass(frozen=True)

@@ -271,7 +271,11 @@ class SummaryContext:
         return self._(ROLE_LABELS.get(group, ROLE_LABELS[OTHER]))
 
     def attribution(self, item: dict[str, Any]) -> str:
-        """A quote's attribution: the author's reported role group, or '' when not stated."""
+        """A quote's attribution: the author's reported role group, or '' when not stated (or
+        when the item's kind is anonymous, like the answers of a feedback form)."""
+        kind = self.kind(item)
+        if kind is not None and getattr(kind, "anonymous", False):
+            return ""
         group = self.group_of(item.get("participant"))
         if group == NOT_STATED or self.group_sizes.get(group, 0) < MIN_GROUP:
             return ""

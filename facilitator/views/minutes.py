@@ -102,6 +102,7 @@ def _page(workshop: Workshop, record: WorkshopMinutes | None, *, draft: str | No
     else:
         preview = service.preview_html(body, title=workshop.title, locale=locale)
     offers = service.section_offers(record) if record is not None else []
+    figures = record.figures if record is not None else None
     return render_template(
         "minutes/edit.html",
         workshop=workshop,
@@ -114,8 +115,8 @@ def _page(workshop: Workshop, record: WorkshopMinutes | None, *, draft: str | No
         offers=[
             {
                 "offer": offer,
-                "new": service.preview_html(offer.new.text, locale=locale),
-                "mine": service.preview_html(offer.mine.text, locale=locale)
+                "new": service.preview_html(offer.new.text, locale=locale, figures=figures),
+                "mine": service.preview_html(offer.mine.text, locale=locale, figures=figures)
                 if offer.mine is not None
                 else None,
             }

@@ -9,6 +9,7 @@ from facilitator.summaries.blocks import (
     Block,
     BulletList,
     Facts,
+    Figure,
     Heading,
     Minutes,
     Notice,
@@ -16,6 +17,17 @@ from facilitator.summaries.blocks import (
     Quote,
     Table,
 )
+from facilitator.summaries.figure import Svg
+
+
+def sample_svg(word: str = "Kuviosana") -> str:
+    """A small chart drawn with the figure writer: a bar and a label with ä, ö and å."""
+    svg = Svg(480, 90, label="Pylväs", lang="fi")
+    svg.text(8, 24, f"{word}: Åland – “väittämä”", font_size=16, fill="#1a1a1a")
+    svg.add("rect", x=8, y=40, width=300, height=28, fill="#1d5a87")
+    svg.text(16, 60, "12", font_size=14, fill="#ffffff", font_weight="bold")
+    return svg.render()
+
 
 # One instance of each block type, each with its own word to look for in the output.
 ONE_OF_EACH: dict[type, Block] = {
@@ -26,6 +38,12 @@ ONE_OF_EACH: dict[type, Block] = {
     Quote: Quote("Lainaussana: minä sanoin näin", "Kokemusasiantuntija"),
     Facts: Facts((("Paikkasana", "Kirjasto, Oulu"),)),
     Notice: Notice("Huomiosana — automaattinen, tarkista", "automatic"),
+    Figure: Figure(
+        sample_svg(),
+        "Kuvan tekstivastine: pylväs, 12 vastausta",
+        Table(("Väittämä", "Mediaani"), (("Kuviotaulukkosana", "4"),)),
+        caption="Kuvion otsikko",
+    ),
 }
 MARKERS: dict[type, tuple[str, ...]] = {
     Heading: ("Otsikkosana Åland",),
@@ -35,6 +53,9 @@ MARKERS: dict[type, tuple[str, ...]] = {
     Quote: ("Lainaussana", "Kokemusasiantuntija"),
     Facts: ("Paikkasana", "Kirjasto, Oulu"),
     Notice: ("Huomiosana",),
+    # The text alternative is not page text (an alt attribute, a picture's description): the
+    # figure tests look for it where each format keeps it.
+    Figure: ("Kuvion otsikko", "Kuviotaulukkosana", "Mediaani"),
 }
 assert set(ONE_OF_EACH) == set(BLOCK_TYPES), "add the new block type to the samples"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.exports.markdown import escape, parse, render, render_markdown
+from facilitator.exports.markdown import escape, figures_of, parse, render, render_markdown
 from facilitator.summaries.blocks import (
     BulletList,
     Facts,
@@ -64,10 +64,15 @@ def test_markup_in_text_is_shown_literally() -> None:
 def test_generated_text_reads_back_into_the_same_blocks() -> None:
     """parse(render(m)) gives m's blocks and footer back: exports of unedited minutes are exact."""
     for minutes in (awkward(), all_blocks()):
-        again = parse(render_markdown(minutes), title=minutes.title, locale=minutes.locale)
+        figures = figures_of(minutes)
+        text = render_markdown(minutes)
+        again = parse(text, title=minutes.title, locale=minutes.locale, figures=figures)
         assert again.blocks == minutes.blocks
         assert again.footer == minutes.footer
-        assert render_markdown(again) == render_markdown(minutes)
+        assert render_markdown(again) == text
+        # The downloaded file carries its figures inline and reads back the same on its own.
+        alone = parse(render_markdown(minutes, embed=True), title=minutes.title)
+        assert alone.blocks == minutes.blocks
 
 
 def test_real_minutes_round_trip() -> None:

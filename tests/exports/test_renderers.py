@@ -73,7 +73,11 @@ def test_html_is_standalone_printable_and_escaped() -> None:
     assert '<html lang="fi">' in page and "<title>Työpajan muistio</title>" in page
     assert "@media print" in page
     assert "<script" not in page and "http://" not in page and "https://" not in page
-    assert "<link" not in page and "src=" not in page
+    # The only thing loaded is a figure's own SVG, inline as a data: image.
+    assert "<link" not in page
+    sources = re.findall(r"src=\"([^\"]*)\"", page)
+    assert sources and all(s.startswith("data:image/svg+xml;base64,") for s in sources)
+    assert page.count("src=") == len(sources)
     fragment = str(render_fragment(minutes_of(ONE_OF_EACH[BLOCK_TYPES[0]])))
     assert fragment.startswith('<article class="minutes"')
     from facilitator.summaries.blocks import Paragraph
@@ -97,7 +101,8 @@ def test_word_has_real_structure() -> None:
         notice._p.pPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}shd")
         is not None
     )
-    (table,) = document.tables
+    table, figure_table = document.tables
+    assert [c.text for c in figure_table.rows[0].cells] == ["Väittämä", "Mediaani"]
     assert [c.text for c in table.rows[0].cells] == ["Sarake", "Ääniä"]
     assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
     assert [c.text for c in table.rows[1].cells] == ["Taulukkosana", "7"]
@@ -126,3 +131,14 @@ def test_pdf_text_is_extractable_with_finnish_letters(tmp_path: Path) -> None:
     for marker in ("Työpajan muistio", "Åland", "“lainaus”", "— automaattinen"):
         assert marker in text, marker
     assert re.search(r"1 ?/ ?1", text)
+
+
+def test_word_file_is_the_same_whatever_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same minutes give the same .docx bytes an hour later (python-docx dated each zip
+    entry with the clock; a figure's picture made the render slow enough to cross a second)."""
+    import time
+
+    first = registry.render(all_blocks(), "docx")
+    later = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert registry.render(all_blocks(), "docx") == first
